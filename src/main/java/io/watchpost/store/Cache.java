@@ -1,0 +1,69 @@
+package io.watchpost.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The local H2 event cache: one file per cache, schema owned by Flyway ({@code db/h2} migrations).
+ * Opening it migrates it; only one process may hold a cache file at a time (H2's file lock).
+ */
+public final class Cache implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final EventStore events;
+
+    private Cache(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.events = new EventStore(dataSource);
+    }
+
+    /** Opens (creating and migrating when needed) the cache at {@code file}; H2 appends ".mv.db" to it. */
+    public static Cache open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        if (name.endsWith(".mv.db")) {
+            absolute = absolute.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
+        }
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the cache directory " + absolute.getParent(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        // DB_CLOSE_ON_EXIT=FALSE: we close the pool ourselves, so a shutdown hook of H2's cannot close it under a writer.
+        config.setJdbcUrl("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=20000;CACHE_SIZE=131072");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(4);
+        config.setPoolName("watchpost-cache");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/h2").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Cache(ds);
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    /** For parts that keep their own tables in the cache (sync state, later rules and alerts). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
