@@ -1,0 +1,19 @@
+package io.watchpost.app;
+
+import io.watchpost.cli.WatchpostCommand;
+
+/**
+ * The jar's entry point. A plain class, not the JavaFX Application: launching an Application subclass directly from
+ * a fat jar on the class path fails with "JavaFX runtime components are missing".
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = WatchpostCommand.execute(args, GuiLauncher::launch);
+        // The GUI returns here only after its window closed; commands return when done.
+        System.exit(code);
+    }
+}

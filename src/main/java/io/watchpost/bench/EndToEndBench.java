@@ -1,0 +1,102 @@
+package io.watchpost.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.watchpost.normalize.Normalizer;
+import io.watchpost.source.AwsSettings;
+import io.watchpost.source.CloudWatchClients;
+import io.watchpost.source.IngestMetrics;
+import io.watchpost.source.IngestPipeline;
+import io.watchpost.source.RangeIngest;
+import io.watchpost.store.AppendResult;
+import io.watchpost.store.Cache;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * End to end: embedded endpoint → HTTP → parse → normalize → H2. Watchpost's path (the AWS SDK client, the
+ * normalizer, the cache with its dedupe) against a baseline doing the least that still stores the events: raw HTTP
+ * POSTs of FilterLogEvents, plain Jackson trees, plain JDBC batches into a bare table.
+ */
+public final class EndToEndBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EndToEndBench() {
+    }
+
+    /** What one run did. */
+    public record Run(String name, long events, double seconds) {
+        public double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    public static Run watchpost(URI endpoint, String logGroup, Path dir) {
+        long t0 = System.nanoTime();
+        AppendResult result;
+        try (Cache cache = Cache.open(dir.resolve("watchpost-cache"));
+             CloudWatchLogsClient client = CloudWatchClients.create(AwsSettings.embedded(endpoint))) {
+            RangeIngest ingest = new RangeIngest(client, new IngestPipeline(new Normalizer(), cache.events(), new IngestMetrics()));
+            result = ingest.ingest(logGroup, null, null);
+        }
+        return new Run("watchpost (SDK → normalize → cache)", result.stored(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    public static Run baseline(URI endpoint, String logGroup, Path dir) throws IOException, InterruptedException, SQLException {
+        long t0 = System.nanoTime();
+        long stored = 0;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("baseline").toAbsolutePath(), "sa", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE events (log_group VARCHAR(512), log_stream VARCHAR(512), event_id VARCHAR(64), "
+                        + "ts BIGINT, message CHARACTER VARYING)");
+            }
+            c.setAutoCommit(false);
+            String token = null;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events VALUES (?, ?, ?, ?, ?)")) {
+                do {
+                    ObjectNode body = JSON.createObjectNode().put("logGroupName", logGroup);
+                    if (token != null) {
+                        body.put("nextToken", token);
+                    }
+                    HttpRequest request = HttpRequest.newBuilder(endpoint)
+                            .header("Content-Type", "application/x-amz-json-1.1")
+                            .header("X-Amz-Target", "Logs_20140328.FilterLogEvents")
+                            .header("Authorization", "AWS4-HMAC-SHA256 Credential=BASELINE/20250101/us-east-1/logs/aws4_request, SignedHeaders=host, Signature=0")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200) {
+                        throw new IOException("baseline FilterLogEvents: HTTP " + response.statusCode());
+                    }
+                    JsonNode page = JSON.readTree(response.body());
+                    for (JsonNode e : page.path("events")) {
+                        ps.setString(1, logGroup);
+                        ps.setString(2, e.path("logStreamName").asText());
+                        ps.setString(3, e.path("eventId").asText());
+                        ps.setLong(4, e.path("timestamp").asLong());
+                        ps.setString(5, e.path("message").asText());
+                        ps.addBatch();
+                        stored++;
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                    token = page.hasNonNull("nextToken") ? page.get("nextToken").asText() : null;
+                } while (token != null);
+            }
+        }
+        return new Run("baseline (raw HTTP → Jackson tree → JDBC batch)", stored, (System.nanoTime() - t0) / 1e9);
+    }
+}
