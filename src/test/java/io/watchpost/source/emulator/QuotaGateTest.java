@@ -1,0 +1,50 @@
+package io.watchpost.source.emulator;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuotaGateTest {
+
+    @Test
+    void tokenBucketRefillsAtItsRate() {
+        AtomicLong nanos = new AtomicLong();
+        QuotaGate.TokenBucket b = new QuotaGate.TokenBucket(5, 5, nanos::get);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(b.tryTake());
+        }
+        assertFalse(b.tryTake());
+        nanos.addAndGet(199_000_000L);
+        assertFalse(b.tryTake(), "just under one token after 199 ms at 5/s");
+        nanos.addAndGet(2_000_000L);
+        assertTrue(b.tryTake());
+    }
+
+    @Test
+    void exhaustedQuotaAnswersThrottlingExceptionThroughTheSdk() throws Exception {
+        RequestGate gate = QuotaGate.builder().limit("FilterLogEvents", 0.001, 2).build();
+        try (CloudWatchLogsEmulator emu = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0), gate);
+             CloudWatchLogsClient cw = SdkClients.clientWithoutRetries(emu)) {
+            emu.logs().ensureStream("g", "s");
+            cw.filterLogEvents(b -> b.logGroupName("g"));
+            cw.filterLogEvents(b -> b.logGroupName("g"));
+            CloudWatchLogsException e = assertThrows(CloudWatchLogsException.class,
+                    () -> cw.filterLogEvents(b -> b.logGroupName("g")));
+            assertEquals("ThrottlingException", e.awsErrorDetails().errorCode());
+            assertEquals("Rate exceeded", e.awsErrorDetails().errorMessage());
+            assertEquals(400, e.statusCode());
+            assertTrue(e.isThrottlingException());
+            // other operations have no quota
+            for (int i = 0; i < 5; i++) {
+                cw.describeLogGroups();
+            }
+        }
+    }
+}

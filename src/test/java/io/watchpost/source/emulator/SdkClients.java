@@ -1,0 +1,33 @@
+package io.watchpost.source.emulator;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/** The real SDK client, configured the way Watchpost points it at the emulator. */
+final class SdkClients {
+
+    private SdkClients() {
+    }
+
+    static CloudWatchLogsClient client(CloudWatchLogsEmulator emu) {
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(emu.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    static CloudWatchLogsClient clientWithoutRetries(CloudWatchLogsEmulator emu) {
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(emu.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+}
