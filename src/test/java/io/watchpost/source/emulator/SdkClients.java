@@ -9,6 +9,16 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 /** The real SDK client, configured the way Watchpost points it at the emulator. */
 final class SdkClients {
 
+    static {
+        // No logback-test.xml of our own (shared resources root): keep SDK and Apache wire logging out of test output.
+        for (String name : new String[]{"software.amazon.awssdk", "org.apache.http", "io.netty"}) {
+            org.slf4j.Logger l = org.slf4j.LoggerFactory.getLogger(name);
+            if (l instanceof ch.qos.logback.classic.Logger lb) {
+                lb.setLevel(ch.qos.logback.classic.Level.INFO);
+            }
+        }
+    }
+
     private SdkClients() {
     }
 
