@@ -18,10 +18,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CreateLogStream, PutLogEvents, DescribeLogGroups, DescribeLogStreams, FilterLogEvents, GetLogEvents; anything
  * else (StartLiveTail included) gets {@code UnknownOperationException}.
  *
- * <p>Data lives in {@link #logs()}, which in-process code can also use directly. With a data directory the
- * emulator loads it at start and journals every change to it (see {@link DataDirStore} for the file layout,
- * including how {@code *.jsonl} sample files are imported). Requests must carry an {@code Authorization} header
- * (any signature is accepted), like the SDK and CLI send whenever credentials are configured.
+ * <p>Data lives in {@link #logs()}, which in-process code can also use directly. Requests must carry an
+ * {@code Authorization} header (any signature is accepted), as the SDK and CLI send whenever credentials are
+ * configured; a {@link RequestGate} passed to {@link #start(EmulatorOptions, RequestGate)} can throttle or fail
+ * requests ({@link QuotaGate} implements per-operation quotas).
+ *
+ * <h2>Data directory</h2>
+ * With {@link EmulatorOptions#dataDir()} set, the emulator loads the directory at start and journals every change
+ * to it, so a restart serves the same events with the same eventIds:
+ * <ul>
+ *   <li>{@code dataDir/emulator-store/<group, percent-encoded>.jsonl}: the emulator's own journal per log group,
+ *       one JSON object a line (a group line, stream lines, then events as
+ *       {@code {"stream","timestamp","ingestionTime","eventId","message"}}). Nothing else should write there.</li>
+ *   <li>{@code dataDir/*.jsonl}: sample data, lines of {@code {"logGroup","logStream","timestamp","message"}}.
+ *       Each such file is imported once (without PutLogEvents' age and batch limits) into the journal and its
+ *       name recorded in {@code emulator-store/imported.txt}; to re-import, delete the store directory.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (var emu = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0))) {

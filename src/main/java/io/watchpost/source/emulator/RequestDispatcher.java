@@ -51,6 +51,7 @@ final class RequestDispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        boolean aborted = false;
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         try {
             byte[] body = readBody(exchange); // always drain, so the connection can be kept alive
@@ -72,11 +73,20 @@ final class RequestDispatcher implements HttpHandler {
                 sendError(exchange, EmulatorException.internal("Internal failure: " + e));
                 return;
             }
-            send(exchange, operation, response);
+            try {
+                send(exchange, operation, response);
+            } catch (IOException | RuntimeException e) {
+                // The 200 and part of the body are out. Closing the exchange would write the final chunk and
+                // make the truncated body look complete, so leave it open and let the server drop the socket.
+                aborted = true;
+                throw e instanceof IOException io ? io : new IOException("response aborted", e);
+            }
         } catch (EmulatorException e) {
             sendError(exchange, e);
         } finally {
-            exchange.close();
+            if (!aborted) {
+                exchange.close();
+            }
         }
     }
 
@@ -126,9 +136,12 @@ final class RequestDispatcher implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         exchange.sendResponseHeaders(200, 0); // chunked: the body is streamed as it is generated
         OutputStream out = gate.wrapResponse(operation, exchange.getResponseBody());
-        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-            response.writeTo(g);
-        }
+        // Not try-with-resources: on failure the generator must not close its JSON or the stream (see handle).
+        JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        response.writeTo(g);
+        g.close();
+        out.close();
     }
 
     private void sendError(HttpExchange exchange, EmulatorException e) throws IOException {

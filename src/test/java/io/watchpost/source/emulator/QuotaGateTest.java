@@ -47,4 +47,47 @@ class QuotaGateTest {
             }
         }
     }
+
+    @Test
+    void customGateCanInjectServerErrorsAndCutResponses() throws Exception {
+        RequestGate faults = new RequestGate() {
+            @Override
+            public void admit(String operation) {
+                if (operation.equals("DescribeLogGroups")) {
+                    throw new EmulatorException("ServiceUnavailableException", "injected", 503);
+                }
+            }
+
+            @Override
+            public java.io.OutputStream wrapResponse(String operation, java.io.OutputStream body) {
+                if (!operation.equals("FilterLogEvents")) {
+                    return body;
+                }
+                return new java.io.FilterOutputStream(body) {
+                    private int written;
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws java.io.IOException {
+                        if (written + len > 20) {
+                            throw new java.io.IOException("cut by fault injection");
+                        }
+                        written += len;
+                        out.write(b, off, len);
+                    }
+                };
+            }
+        };
+        try (CloudWatchLogsEmulator emu = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0), faults);
+             CloudWatchLogsClient cw = SdkClients.clientWithoutRetries(emu)) {
+            emu.logs().ensureStream("g", "s");
+            emu.logs().putLogEvents("g", "s", java.util.List.of(new InputLogEvent(System.currentTimeMillis(), "x")));
+            CloudWatchLogsException e = assertThrows(CloudWatchLogsException.class, () -> cw.describeLogGroups());
+            assertEquals(503, e.statusCode());
+            assertEquals("ServiceUnavailableException", e.awsErrorDetails().errorCode());
+            // a response cut mid-body surfaces as a client-side failure, not as a (wrong) successful result
+            assertThrows(software.amazon.awssdk.core.exception.SdkException.class,
+                    () -> cw.filterLogEvents(b -> b.logGroupName("g")));
+            cw.createLogStream(b -> b.logGroupName("g").logStreamName("unaffected"));
+        }
+    }
 }
