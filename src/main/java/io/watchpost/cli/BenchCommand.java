@@ -45,9 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
                 for (int i = s; i < input.size(); i += streams) {
                     mine.add(input.get(i));
                 }
-                for (int from = 0; from < mine.size(); from += 10_000) {
-                    emulator.logs().putLogEvents(GROUP, stream, mine.subList(from, Math.min(mine.size(), from + 10_000)));
-                }
+                emulator.logs().seed(GROUP, stream, mine);
             }
             EndToEndBench.Run bestBaseline = null;
             EndToEndBench.Run bestWatchpost = null;

@@ -90,12 +90,12 @@ class IngestEndToEndTest {
 
         try (Cache cache = Cache.open(dir.resolve("cache"))) {
             Map<String, Event> stored = cache.events().find(SqlWhere.ALL, 100, false).stream()
-                    .map(StoredEvent::event).collect(Collectors.toMap(Event::eventId, Function.identity()));
+                    .map(StoredEvent::event).collect(Collectors.toMap(e -> e.logGroup() + "|" + e.eventId(), Function.identity()));
             assertEquals(6, stored.size());
             Normalizer normalizer = new Normalizer();
             for (String group : List.of(TRAIL, APP)) {
                 for (FilteredLogEvent source : client.filterLogEventsPaginator(r -> r.logGroupName(group)).events()) {
-                    Event e = stored.get(source.eventId());
+                    Event e = stored.get(group + "|" + source.eventId());
                     Event expected = normalizer.normalize(new RawLogEvent(group, source.logStreamName(), source.eventId(),
                             source.timestamp(), source.ingestionTime(), source.message()));
                     assertEquals(withIngestTime(expected, e), e, "event " + source.eventId());
