@@ -3,11 +3,13 @@ package io.watchpost.ui;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.util.Objects;
@@ -39,7 +41,9 @@ public class WatchpostApplication extends Application {
     @Override
     public void start(Stage stage) {
         Supplier<UiServices> factory = servicesFactory;
-        scene = new Scene(placeholder("Starting…", true), 1400, 900);
+        // 1400x900 where the screen allows it, else the screen's usable area.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(placeholder("Starting…", true), Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.setTitle(MainWindow.PRODUCT_NAME);
         stage.setScene(scene);
