@@ -1,0 +1,124 @@
+package io.watchpost.ui;
+
+import io.watchpost.source.IngestMetrics;
+import io.watchpost.store.EventStore;
+import io.watchpost.ui.events.EventsView;
+import io.watchpost.ui.events.EventsViewModel;
+import io.watchpost.ui.status.StatusBar;
+import io.watchpost.ui.status.StatusViewModel;
+import io.watchpost.ui.throughput.ThroughputView;
+import io.watchpost.ui.throughput.ThroughputViewModel;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.net.URL;
+
+/**
+ * Watchpost's first window: a header, the live throughput chart, the live events table with the selected event's
+ * detail, and a status bar. Build it on the FX thread; it starts following the cache at once (each view model
+ * polls on its own daemon thread) until {@link #shutdown()}.
+ *
+ * <p>It only reads: the caller owns the store and the metrics and closes them after {@link #shutdown()}.
+ */
+public final class MainWindow extends BorderPane {
+
+    public static final String PRODUCT_NAME = "Watchpost";
+    public static final String STYLESHEET = "watchpost.css";
+
+    private final EventsViewModel eventsViewModel;
+    private final ThroughputViewModel throughputViewModel;
+    private final StatusViewModel statusViewModel;
+    private final EventsView eventsView;
+    private final ThroughputView throughputView;
+    private final StatusBar statusBar;
+
+    public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription) {
+        getStyleClass().add("main-window");
+        getStylesheets().add(stylesheet());
+
+        eventsViewModel = new EventsViewModel(store);
+        throughputViewModel = new ThroughputViewModel(metrics);
+        statusViewModel = new StatusViewModel(store, metrics, sourceDescription);
+
+        eventsView = new EventsView(eventsViewModel);
+        throughputView = new ThroughputView(throughputViewModel);
+        statusBar = new StatusBar(statusViewModel);
+
+        SplitPane body = new SplitPane(throughputView, eventsView);
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(throughputView, false);
+
+        setTop(header(sourceDescription));
+        setCenter(body);
+        setBottom(statusBar);
+
+        eventsViewModel.start();
+        throughputViewModel.start();
+        statusViewModel.start();
+    }
+
+    public MainWindow(UiServices services) {
+        this(services.store(), services.metrics(), services.sourceDescription());
+    }
+
+    /** Stops the background polling; safe to call more than once. Does not close the store. */
+    public void shutdown() {
+        eventsViewModel.shutdown();
+        throughputViewModel.shutdown();
+        statusViewModel.shutdown();
+    }
+
+    public EventsView eventsView() {
+        return eventsView;
+    }
+
+    public ThroughputView throughputView() {
+        return throughputView;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public EventsViewModel eventsViewModel() {
+        return eventsViewModel;
+    }
+
+    public ThroughputViewModel throughputViewModel() {
+        return throughputViewModel;
+    }
+
+    /** The light theme, from the classpath next to this class; also usable by other windows and dialogs. */
+    public static String stylesheet() {
+        URL css = MainWindow.class.getResource(STYLESHEET);
+        if (css == null) {
+            throw new IllegalStateException("missing resource io/watchpost/ui/" + STYLESHEET);
+        }
+        return css.toExternalForm();
+    }
+
+    private HBox header(String sourceDescription) {
+        Label product = new Label(PRODUCT_NAME);
+        product.getStyleClass().add("product-name");
+        Label tagline = new Label("CloudWatch Logs · live");
+        tagline.getStyleClass().add("product-tagline");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label source = new Label(sourceDescription);
+        source.setId("header-source");
+        source.getStyleClass().add("header-source");
+        Label live = new Label("LIVE");
+        live.getStyleClass().add("live-badge");
+        HBox header = new HBox(10, product, tagline, spacer, source, live);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        return header;
+    }
+}
