@@ -1,6 +1,7 @@
 package io.watchpost.ui;
 
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -60,7 +61,10 @@ public class WatchpostApplication extends Application {
             }
         };
         startup.setOnSucceeded(e -> install(startup.getValue(), stage));
-        startup.setOnFailed(e -> scene.setRoot(placeholder("Could not start: " + describe(startup.getException()), false)));
+        startup.setOnFailed(e -> {
+            LoggerFactory.getLogger(WatchpostApplication.class).error("could not start", startup.getException());
+            scene.setRoot(placeholder("Could not start: " + describe(startup.getException()), false));
+        });
         Thread thread = new Thread(startup, "watchpost-startup");
         thread.setDaemon(true);
         thread.start();

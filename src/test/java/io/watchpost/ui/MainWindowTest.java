@@ -173,7 +173,7 @@ class MainWindowTest {
         feeder.join(30_000);
     }
 
-    private static double maxY(CircularDoubleErrorDataSet dataSet) {
+    static double maxY(CircularDoubleErrorDataSet dataSet) {
         return dataSet.lock().readLockGuard(() -> {
             double max = 0;
             for (int i = 0; i < dataSet.getDataCount(); i++) {

@@ -77,9 +77,8 @@ public final class SampleDataReplay implements AutoCloseable {
         for (Map.Entry<String, List<InputLogEvent>> batch : batches.entrySet()) {
             String[] key = batch.getKey().split("\u0000", 2);
             logs.ensureStream(key[0], key[1]);
-            List<InputLogEvent> list = batch.getValue();
-            for (int from = 0; from < list.size(); from += 5_000) {
-                logs.putLogEvents(key[0], key[1], list.subList(from, Math.min(list.size(), from + 5_000)));
+            for (List<InputLogEvent> put : PutBatches.split(batch.getValue())) {
+                logs.putLogEvents(key[0], key[1], put);
             }
         }
         return count;

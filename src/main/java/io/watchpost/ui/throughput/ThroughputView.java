@@ -32,6 +32,18 @@ public final class ThroughputView extends BorderPane {
         rateAxis.setAutoRangePadding(0.1);
         rateAxis.setAnimated(false);
         rateAxis.setUnit(null);
+        // Plain grouped integers ("12,500"), not ChartFX's default scientific labels ("1E4").
+        rateAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return String.format(java.util.Locale.ROOT, "%,.0f", n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace(",", ""));
+            }
+        });
 
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setErrorStyle(ErrorStyle.NONE);
