@@ -28,8 +28,10 @@ public final class RangeIngest {
         FilterLogEventsRequest request = FilterLogEventsRequest.builder()
                 .logGroupName(logGroup).startTime(startMillis).endTime(endMillis).build();
         AppendResult total = AppendResult.NONE;
-        try {
-            for (FilterLogEventsResponse page : client.filterLogEventsPaginator(request)) {
+        // The next page is fetched while this one is normalized and stored.
+        try (PrefetchingIterable<FilterLogEventsResponse> pages =
+                     new PrefetchingIterable<>(client.filterLogEventsPaginator(request), 2)) {
+            for (FilterLogEventsResponse page : pages) {
                 if (page.hasEvents() && !page.events().isEmpty()) {
                     total = total.plus(pipeline.storePage(logGroup, page.events(), null));
                 }
