@@ -25,6 +25,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Pushes the local cache's events into a shared PostgreSQL database, batch by batch, exactly once in effect.
@@ -54,14 +58,19 @@ public final class PostgresSync {
             + "message text, raw text, fields text, parse_error text)";
 
     // Milliseconds become TIMESTAMPTZ by integer interval arithmetic: exact, unlike a detour through float seconds.
-    private static final String MERGE = "INSERT INTO events (log_group, event_id, log_stream, event_time, ingest_time, "
-            + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error, origin) "
-            + "SELECT log_group, event_id, log_stream, "
-            + "timestamptz 'epoch' + event_time_ms * interval '1 millisecond', "
-            + "timestamptz 'epoch' + ingest_time_ms * interval '1 millisecond', "
-            + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields::jsonb, parse_error, ? "
-            + "FROM events_staging "
-            + "ON CONFLICT (log_group, event_id, event_time) DO NOTHING";
+    private static final String STAGED_ROWS = "SELECT s.log_group, s.event_id, s.log_stream, "
+            + "timestamptz 'epoch' + s.event_time_ms * interval '1 millisecond' AS event_time, "
+            + "timestamptz 'epoch' + s.ingest_time_ms * interval '1 millisecond' AS ingest_time, "
+            + "s.source_type, s.severity, s.action, s.outcome, s.user_name, s.source_ip, s.message, s.raw, "
+            + "s.fields::jsonb, s.parse_error, ?::text "
+            + "FROM events_staging s";
+
+    private static final String INSERT = "INSERT INTO events (log_group, event_id, log_stream, event_time, ingest_time, "
+            + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error, origin) ";
+
+    // Rows the target already holds (another workstation's, or this batch re-sent after a crash) are skipped.
+    private static final String MERGE = INSERT + STAGED_ROWS
+            + " ON CONFLICT (event_time, log_group, event_id) DO NOTHING";
 
     private static final String READ_BATCH = "SELECT log_group, event_id, log_stream, event_time, ingest_time, "
             + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error "
@@ -114,25 +123,14 @@ public final class PostgresSync {
      */
     public synchronized SyncReport pushOnce() {
         long started = System.nanoTime();
-        long read = 0;
-        long inserted = 0;
-        try (Connection pg = connect()) {
+        Totals totals = new Totals();
+        // Two sessions, each with its own staging table: while one merges batch k, the other is already being filled
+        // with batch k+1 from the cache, so reading the cache and COPY overlap the merge, the slowest step.
+        try (Connection first = connect(); Connection second = connect()) {
             migrateOnce();
-            prepareSession(pg);
-            long mark = state.lastSeq();
-            long until = maxSeq();
-            while (mark < until) {
-                long batchEnd = batchEnd(mark, until);
-                BatchResult batch = pushBatch(pg, mark, batchEnd);
-                // PostgreSQL has committed; only now may the cache believe it.
-                state.markPushed(batchEnd, clock.millis());
-                read += batch.read();
-                inserted += batch.inserted();
-                mark = batchEnd;
-            }
-            if (read == 0) {
-                state.markPushed(mark, clock.millis()); // records the successful contact
-            }
+            prepareSession(first);
+            prepareSession(second);
+            pushAll(new Connection[]{first, second}, totals);
         } catch (SQLException | IOException | RuntimeException e) {
             SyncException failure = e instanceof SyncException se ? se : SyncFailures.of(target, "push", e);
             try {
@@ -140,14 +138,93 @@ public final class PostgresSync {
             } catch (SQLException stateFailure) {
                 failure.addSuppressed(stateFailure);
             }
-            LOG.warn("sync to {} failed after {} rows: {}", target.redacted(), read, failure.getMessage());
+            LOG.warn("sync to {} failed after {} rows: {}", target.redacted(), totals.read, failure.getMessage());
             throw failure;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        SyncReport report = new SyncReport(read, inserted, read - inserted, seconds, backlog());
-        LOG.info("pushed {} events to {} ({} new, {} already there) in {} s", read, target.redacted(),
-                inserted, read - inserted, String.format("%.2f", seconds));
+        SyncReport report = new SyncReport(totals.read, totals.inserted, totals.read - totals.inserted, seconds, backlog());
+        LOG.info("pushed {} events to {} ({} new, {} already there) in {} s", totals.read, target.redacted(),
+                totals.inserted, totals.read - totals.inserted, String.format("%.2f", seconds));
         return report;
+    }
+
+    /** Counted on the calling thread only, as merges complete in order. */
+    private static final class Totals {
+        long read;
+        long inserted;
+    }
+
+    /** A batch COPYed into one session's staging table, waiting for its merge. */
+    private record StagedBatch(Connection session, long endSeq, long rows, SortedSet<LocalDate> days) {
+    }
+
+    private void pushAll(Connection[] sessions, Totals totals) throws SQLException, IOException {
+        long mark = state.lastSeq();
+        long until = maxSeq();
+        ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "watchpost-sync-merge");
+            t.setDaemon(true);
+            return t;
+        });
+        StagedBatch merging = null;
+        Future<Integer> merged = null;
+        try {
+            for (int k = 0; mark < until; k++) {
+                long end = batchEnd(mark, until);
+                StagedBatch next = stage(sessions[k % 2], mark, end);
+                if (merged != null) {
+                    complete(merging, merged, totals);
+                    merged = null;
+                }
+                // After the previous merge committed: partition DDL would only queue behind its locks.
+                partitions.ensure(next.session(), next.days());
+                merging = next;
+                merged = merger.submit(() -> merge(next.session()));
+                mark = end;
+            }
+            if (merged != null) {
+                complete(merging, merged, totals);
+                merged = null;
+            }
+            if (totals.read == 0) {
+                state.markPushed(mark, clock.millis()); // records the successful contact
+            }
+        } finally {
+            if (merged != null) {
+                // Failing on this thread: let the merge in flight finish before its connection is closed. Whether it
+                // committed or not, the mark stays behind it, and a re-push of its rows is ignored by the merge.
+                try {
+                    merged.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException ignored) {
+                    // the failure that brought us here is the one to report
+                }
+            }
+            merger.shutdownNow();
+        }
+    }
+
+    /** Waits for a batch's merge; once PostgreSQL has committed it, and only then, the cache's mark moves past it. */
+    private void complete(StagedBatch batch, Future<Integer> merged, Totals totals) throws SQLException {
+        int inserted;
+        try {
+            inserted = merged.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("push to " + target.hosts() + "/" + target.database() + " was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        state.markPushed(batch.endSeq(), clock.millis());
+        totals.read += batch.rows();
+        totals.inserted += inserted;
     }
 
     /** Cached events not yet pushed to this target. */
@@ -177,9 +254,12 @@ public final class PostgresSync {
         }
         try {
             // The URL carries no credentials, so Flyway's own log lines and errors cannot show the password.
+            // A shared database may already hold other tables; baselining at version 0 still applies our V1 on it.
             Flyway.configure()
                     .dataSource(target.jdbcUrl(), target.user(), target.password())
                     .locations("classpath:db/pg")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -221,22 +301,24 @@ public final class PostgresSync {
         }
     }
 
-    private record BatchResult(long read, long inserted) {
-    }
-
-    private BatchResult pushBatch(Connection pg, long after, long upTo) throws SQLException, IOException {
+    /** Empties the session's staging table and COPYs the cached events (after, upTo] into it. */
+    private StagedBatch stage(Connection pg, long after, long upTo) throws SQLException, IOException {
         try (Statement st = pg.createStatement()) {
             st.execute("TRUNCATE events_staging");
         }
         SortedSet<LocalDate> days = new TreeSet<>();
-        long read = copyToStaging(pg, after, upTo, days);
-        partitions.ensure(pg, days);
+        long rows = copyToStaging(pg, after, upTo, days);
+        return new StagedBatch(pg, upTo, rows, days);
+    }
+
+    /** Merges the session's staged batch into events and commits; returns the rows that were new. */
+    private int merge(Connection pg) throws SQLException {
         pg.setAutoCommit(false);
         try (PreparedStatement merge = pg.prepareStatement(MERGE)) {
             merge.setString(1, origin);
             int inserted = merge.executeUpdate();
             pg.commit();
-            return new BatchResult(read, inserted);
+            return inserted;
         } catch (SQLException | RuntimeException e) {
             pg.rollback();
             throw e;
