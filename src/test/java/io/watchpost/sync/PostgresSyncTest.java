@@ -156,6 +156,41 @@ class PostgresSyncTest {
     }
 
     @Test
+    void aFailedBatchLeavesTheMarkAfterTheLastCommittedOneAndTheNextPushResumes() throws SQLException {
+        List<Event> events = new ArrayList<>(TestEvents.generate("g", 0, 1000, 2));
+        Event poisoned = events.get(700);
+        events.set(700, new Event(poisoned.eventTime(), poisoned.ingestTime(), poisoned.logGroup(), poisoned.logStream(),
+                poisoned.eventId(), poisoned.sourceType(), poisoned.severity(), poisoned.action(), poisoned.outcome(),
+                poisoned.user(), poisoned.sourceIp(), "poison", poisoned.raw(), poisoned.fields(), poisoned.parseError()));
+        cache.events().append(events);
+        PostgresSync sync = new PostgresSync(cache.dataSource(), PgTarget.parse(PG.url()), "ws", 300);
+        sync.pushOnce(); // creates the schema
+        try (Connection pg = PG.connect(); Statement st = pg.createStatement()) {
+            st.execute("TRUNCATE events");
+            st.execute("ALTER TABLE events ADD CONSTRAINT refuse_poison CHECK (message <> 'poison')");
+        }
+        try (Connection c = cache.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM sync_state");
+        }
+
+        SyncException e = assertThrows(SyncException.class, sync::pushOnce);
+
+        assertTrue(e.getMessage().contains("refuse_poison"), e.getMessage());
+        // Batches of 300: the first two committed, the third (holding event 700) did not, the fourth never merged.
+        assertEquals(400, sync.backlog());
+        try (Connection pg = PG.connect(); Statement st = pg.createStatement()) {
+            assertEquals(600, TestEvents.count(pg, "SELECT count(*) FROM events"));
+            st.execute("ALTER TABLE events DROP CONSTRAINT refuse_poison");
+        }
+        SyncReport resumed = sync.pushOnce();
+        assertEquals(400, resumed.rowsRead());
+        assertEquals(400, resumed.rowsInserted());
+        try (Connection pg = PG.connect()) {
+            assertEquals(1000, TestEvents.count(pg, "SELECT count(*) FROM events"));
+        }
+    }
+
+    @Test
     void twoWorkstationsWithOverlappingEventsStoreEachEventOnce(@TempDir Path otherDir) throws SQLException {
         try (Cache other = Cache.open(otherDir.resolve("cache"))) {
             cache.events().append(TestEvents.generate("shared", 0, 600, 3));

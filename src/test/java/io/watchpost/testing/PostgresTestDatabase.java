@@ -39,6 +39,13 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
         return db;
     }
 
+    /** As {@link #create()}, with the server and the skip-or-fail rule given instead of read from the environment. */
+    public static PostgresTestDatabase create(String maintenanceUrl, boolean mustRun) {
+        PostgresTestDatabase db = new PostgresTestDatabase();
+        db.createDatabase("adhoc", maintenanceUrl, mustRun);
+        return db;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         createDatabase(context.getRequiredTestClass().getSimpleName());
@@ -84,7 +91,11 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
     private void createDatabase(String purpose) {
         String configured = System.getenv(URL_ENV);
         boolean mustRun = configured != null || System.getenv("CI") != null;
-        maintenance = PgTarget.parse(configured != null ? configured : DEFAULT_URL);
+        createDatabase(purpose, configured != null ? configured : DEFAULT_URL, mustRun);
+    }
+
+    private void createDatabase(String purpose, String maintenanceUrl, boolean mustRun) {
+        maintenance = PgTarget.parse(maintenanceUrl);
         String name = ("wp_" + purpose.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
         name = name.substring(0, Math.min(name.length(), 40)) + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = maintenance.connect(); Statement st = c.createStatement()) {
