@@ -212,6 +212,44 @@ class PostgresSyncTest {
     }
 
     @Test
+    void aRowCommittedByAnotherWorkstationDuringTheMergeIsSkipped() throws Exception {
+        cache.events().append(TestEvents.generate("g", 0, 1, 1));
+        PostgresSync sync = new PostgresSync(cache.dataSource(), PgTarget.parse(PG.url()), "ws");
+        sync.pushOnce(); // schema and partition
+        List<Event> batch = TestEvents.generate("g", 1, 100, 1);
+        cache.events().append(batch);
+        Event contested = batch.get(50);
+        try (Connection other = PG.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement("INSERT INTO events (log_group, event_id, log_stream, "
+                    + "event_time, ingest_time, source_type, severity, raw, fields, origin) "
+                    + "VALUES (?, ?, 's', ?, now(), 'text', 'INFO', 'r', '{}', 'other')")) {
+                ps.setString(1, contested.logGroup());
+                ps.setString(2, contested.eventId());
+                ps.setObject(3, java.time.OffsetDateTime.ofInstant(contested.eventTime(), ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            // The other workstation has not committed: the push's anti-join cannot see the row, its insert waits.
+            var push = java.util.concurrent.CompletableFuture.supplyAsync(sync::pushOnce);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (TestEvents.count(other, "SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0) {
+                assertTrue(System.currentTimeMillis() < deadline, "the push never waited on the other insert");
+                Thread.sleep(20);
+            }
+            other.commit();
+            SyncReport report = push.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(100, report.rowsRead());
+            assertEquals(99, report.rowsInserted());
+            assertEquals(1, report.duplicates());
+        }
+        try (Connection pg = PG.connect()) {
+            assertEquals(101, TestEvents.count(pg, "SELECT count(*) FROM events"));
+            assertEquals(1, TestEvents.count(pg, "SELECT count(*) FROM events WHERE origin = 'other'"));
+        }
+    }
+
+    @Test
     void dailyPartitionsExistForTheDaysPresentAndHoldTheirRows() throws SQLException {
         cache.events().append(TestEvents.generate("g", 0, 300, 3));
         sync(cache, "ws").pushOnce();
