@@ -232,7 +232,8 @@ class PostgresSyncTest {
             // The other workstation has not committed: the push's anti-join cannot see the row, its insert waits.
             var push = java.util.concurrent.CompletableFuture.supplyAsync(sync::pushOnce);
             long deadline = System.currentTimeMillis() + 10_000;
-            while (TestEvents.count(other, "SELECT count(*) FROM pg_stat_activity "
+            // Polled from its own connection: inside a transaction pg_stat_activity is a snapshot that never changes.
+            while (countFresh("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0) {
                 assertTrue(System.currentTimeMillis() < deadline, "the push never waited on the other insert");
                 Thread.sleep(20);
@@ -296,6 +297,12 @@ class PostgresSyncTest {
             assertEquals(2, TestEvents.count(pg, "SELECT count(*) FROM " + table));
             assertEquals(0, TestEvents.count(pg, "SELECT count(*) FROM events_default"));
             assertEquals(2, TestEvents.count(pg, "SELECT count(*) FROM events"));
+        }
+    }
+
+    private static long countFresh(String sql) throws SQLException {
+        try (Connection pg = PG.connect()) {
+            return TestEvents.count(pg, sql);
         }
     }
 
