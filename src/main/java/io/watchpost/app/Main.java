@@ -1,6 +1,7 @@
 package io.watchpost.app;
 
 import io.watchpost.cli.WatchpostCommand;
+import io.watchpost.store.DataDirectories;
 
 /**
  * The jar's entry point. A plain class, not the JavaFX Application: launching an Application subclass directly from
@@ -12,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before the first logger exists: logback.xml reads this to put the rotating log in the user's data directory.
+        if (System.getProperty("watchpost.logDir") == null) {
+            System.setProperty("watchpost.logDir", DataDirectories.userDataDir().resolve("logs").toString());
+        }
         int code = WatchpostCommand.execute(args, GuiLauncher::launch);
         // The GUI returns here only after its window closed; commands return when done.
         System.exit(code);
