@@ -33,7 +33,8 @@ final class AuthMessageParser {
 
     static boolean isAuthProgram(String program, String message) {
         return (program != null && AUTH_PROGRAMS.contains(program)) || message.startsWith("pam_unix(")
-                || message.startsWith("PAM ");
+                || message.startsWith("PAM ") || message.startsWith("ROOT LOGIN ON ")
+                || message.startsWith("FAILED LOGIN ");
     }
 
     /** Fills action, outcome, user, peer and category when a rule matches; returns whether one did. */
@@ -68,7 +69,8 @@ final class AuthMessageParser {
             case "useradd", "groupadd", "usermod", "userdel", "groupdel", "gpasswd" -> accounts(m, d);
             case "systemd-logind" -> logind(m, d);
             case "login" -> login(m, d);
-            default -> false;
+            // login(1) lines sometimes carry the user as their tag ("-- root[2421]: ROOT LOGIN ON tty2")
+            default -> (m.startsWith("ROOT LOGIN ON ") || m.startsWith("FAILED LOGIN ")) && login(m, d);
         };
     }
 

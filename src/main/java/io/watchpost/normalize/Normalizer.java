@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       else application JSON ({@link AppJsonParser}).</li>
  *   <li>Lambda platform keyword or runtime prefix ({@link LambdaParser}).</li>
  *   <li>{@code <PRI>} or a month abbreviation: syslog ({@link SyslogParser}; auth or syslog).</li>
- *   <li>A group with a configured flow-log format and a line starting with a digit or '-', or a line that looks like
- *       the default version-2 format: VPC flow ({@link VpcFlowParser}).</li>
+ *   <li>A group with a configured flow-log format: any line with the format's number of values; otherwise a line
+ *       that looks like the default version-2 format: VPC flow ({@link VpcFlowParser}).</li>
  *   <li>Anything else: text ({@link TextParser}), not an error.</li>
  * </ol>
  *
@@ -133,7 +133,17 @@ public final class Normalizer {
         if (SyslogParser.looksLikeSyslog(message)) {
             return runOrText(syslog, in, raw, ingestTime, message);
         }
-        if ((group.vpcFlowConfigured() && ((c >= '0' && c <= '9') || c == '-')) || VpcFlowParser.looksLikeDefault(message)) {
+        if (group.vpcFlowConfigured()) {
+            // a configured group's records may start with any field (instance-id first in AWS's NAT example);
+            // one that starts like a record but does not fit is a truncated record, anything else just text
+            EventDraft d = new EventDraft();
+            if (vpcFlow.parse(in, d)) {
+                return d.build(raw, ingestTime, message);
+            }
+            if ((c >= '0' && c <= '9') || c == '-') {
+                return failed(raw, message, ingestTime, vpcMismatch(message, group));
+            }
+        } else if (VpcFlowParser.looksLikeDefault(message)) {
             return runOrFail(vpcFlow, in, raw, ingestTime, message, vpcMismatch(message, group));
         }
         return run(text, in, raw, ingestTime, message);
