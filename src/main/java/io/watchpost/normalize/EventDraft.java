@@ -1,7 +1,6 @@
 package io.watchpost.normalize;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +24,7 @@ final class EventDraft {
     }
 
     EventDraft() {
-        this(new LinkedHashMap<>());
+        this(new OwnedFields());
     }
 
     /**

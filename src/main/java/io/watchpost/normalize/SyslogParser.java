@@ -171,6 +171,11 @@ final class SyslogParser implements LogParser {
         if (msgId == null) {
             return false;
         }
+        ts = nil(ts);
+        host = nil(host);
+        app = nil(app);
+        procId = nil(procId);
+        msgId = nil(msgId);
         if (ts != null) {
             d.eventTime = Timestamps.iso(ts);
             if (d.eventTime == null) {
@@ -199,7 +204,11 @@ final class SyslogParser implements LogParser {
         return true;
     }
 
-    /** The next space-delimited header field; "-" (nil) reads as null; null too at the end of the line. */
+    private static String nil(String v) {
+        return "-".equals(v) ? null : v;
+    }
+
+    /** The next space-delimited header field, or null at the end of the line. */
     private static String field(String line, int[] pos) {
         int start = pos[0];
         if (start >= line.length()) {
@@ -210,8 +219,7 @@ final class SyslogParser implements LogParser {
             return null;
         }
         pos[0] = end + 1;
-        String v = line.substring(start, end);
-        return "-".equals(v) ? null : v;
+        return line.substring(start, end);
     }
 
     /** Reads {@code [id k="v" …][id2 …]}, honouring {@code \"}, {@code \]} and {@code \\}; returns the end or -1. */

@@ -180,4 +180,35 @@ final class Timestamps {
         }
         return best;
     }
+
+    /** {@code 2014-12-14T04:06:50Z} for epoch seconds, by hand: {@code Instant.toString} costs a microsecond. */
+    static String isoSeconds(long epochSecond) {
+        long days = Math.floorDiv(epochSecond, 86_400);
+        int secs = (int) Math.floorMod(epochSecond, 86_400);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return Instant.ofEpochSecond(epochSecond).toString();
+        }
+        char[] c = new char[20];
+        two(c, 0, year / 100);
+        two(c, 2, year % 100);
+        c[4] = '-';
+        two(c, 5, date.getMonthValue());
+        c[7] = '-';
+        two(c, 8, date.getDayOfMonth());
+        c[10] = 'T';
+        two(c, 11, secs / 3600);
+        c[13] = ':';
+        two(c, 14, secs / 60 % 60);
+        c[16] = ':';
+        two(c, 17, secs % 60);
+        c[19] = 'Z';
+        return new String(c);
+    }
+
+    private static void two(char[] c, int at, int v) {
+        c[at] = (char) ('0' + v / 10);
+        c[at + 1] = (char) ('0' + v % 10);
+    }
 }

@@ -79,9 +79,9 @@ final class VpcFlowParser implements LogParser {
         String type = d.fields.get("type");
         d.put(Ecs.NETWORK_TYPE, type == null ? null : type.toLowerCase(java.util.Locale.ROOT));
         d.put(Ecs.NETWORK_DIRECTION, d.fields.get("flow-direction"));
-        d.put(Ecs.EVENT_START, d.eventTime == null ? null : d.eventTime.toString());
+        d.put(Ecs.EVENT_START, d.eventTime == null ? null : Timestamps.isoSeconds(d.eventTime.getEpochSecond()));
         java.time.Instant end = Timestamps.epoch(d.fields.get("end"));
-        d.put(Ecs.EVENT_END, end == null ? null : end.toString());
+        d.put(Ecs.EVENT_END, end == null ? null : Timestamps.isoSeconds(end.getEpochSecond()));
         d.put(Ecs.EVENT_TYPE, accept ? "allowed" : reject ? "denied" : null);
         d.put(Ecs.EVENT_CATEGORY, "network");
         d.put(Ecs.EVENT_KIND, "event");
