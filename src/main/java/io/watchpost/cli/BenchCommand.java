@@ -31,9 +31,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Alternating rounds of baseline and Watchpost; the best of each is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--parse-only", description = "Only measure the normalizer's parse rate per format.")
+    boolean parseOnly;
+
     @Override
     public Integer call() throws Exception {
         System.out.println("machine: " + Machine.describe());
+        if (parseOnly) {
+            io.watchpost.bench.ParseRateBench.run(System.out);
+            return 0;
+        }
         Path dir = Files.createTempDirectory("watchpost-bench");
         try (CloudWatchLogsEmulator emulator = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0))) {
             List<InputLogEvent> input = SyntheticEvents.generate(events, System.currentTimeMillis() - 60_000, 42);
@@ -61,6 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "end-to-end: watchpost %.0f events/s, baseline %.0f events/s, ratio %.2f (target: >= 100000 events/s)%n",
                     bestWatchpost.eventsPerSecond(), bestBaseline.eventsPerSecond(),
                     bestWatchpost.eventsPerSecond() / bestBaseline.eventsPerSecond());
+            io.watchpost.bench.ParseRateBench.run(System.out);
         } finally {
             deleteTree(dir);
         }

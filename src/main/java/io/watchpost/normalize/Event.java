@@ -31,7 +31,9 @@ public record Event(Instant eventTime, Instant ingestTime, String logGroup, Stri
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(severity, "severity");
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        // a map the normalizer built for this event alone is wrapped, not copied; any other is copied defensively
+        fields = fields == null ? Map.of() : fields instanceof OwnedFields ? java.util.Collections.unmodifiableMap(fields)
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
     public boolean hasParseError() {

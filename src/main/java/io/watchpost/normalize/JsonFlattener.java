@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,7 +27,7 @@ public final class JsonFlattener {
      * @throws MalformedJsonException with the character offset when the text is not one complete JSON value
      */
     public Map<String, String> flatten(String json) throws MalformedJsonException {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> out = new OwnedFields();
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -2,119 +2,226 @@ package io.watchpost.normalize;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns raw CloudWatch events into {@link Event}s. JSON messages are flattened (CloudTrail records recognised and
- * their common fields lifted out); anything else is kept as text with a severity guessed from its words.
- * Never throws on bad input: a message that cannot be parsed is kept raw with {@link Event#parseError()} set.
+ * Turns raw CloudWatch events into {@link Event}s, choosing a parser per event. Thread-safe: parsers are stateless,
+ * settings immutable, and each call works on its own {@link EventDraft}.
+ *
+ * <h2>Detection (cheapest test first; a log group pinned in {@link NormalizerSettings} skips it)</h2>
+ * <ol>
+ *   <li>First non-blank character {@code '{'}: one streaming JSON pass ({@link JsonFlattener}), then by keys:
+ *       CloudTrail ({@link CloudTrailParser}), GuardDuty / Security Hub via EventBridge ({@link FindingParser}),
+ *       else application JSON ({@link AppJsonParser}).</li>
+ *   <li>Lambda platform keyword or runtime prefix ({@link LambdaParser}).</li>
+ *   <li>{@code <PRI>} or a month abbreviation: syslog ({@link SyslogParser}; auth or syslog).</li>
+ *   <li>A group with a configured flow-log format: any line with the format's number of values; otherwise a line
+ *       that looks like the default version-2 format: VPC flow ({@link VpcFlowParser}).</li>
+ *   <li>Anything else: text ({@link TextParser}), not an error.</li>
+ * </ol>
+ *
+ * <h2>Severity rules</h2>
+ * Severity says how loud the event itself is, not how suspicious it is: root activity, CloudTrail tampering, brute
+ * force or a login after many failures are detection's job and stay INFO here unless the rules below say otherwise.
+ * <ul>
+ *   <li>A failed attempt (CloudTrail error or failed sign-in, sshd/PAM/sudo/su failure) WARNING.</li>
+ *   <li>A local account change (user or group created/deleted, locked, password changed, added to a group) NOTICE.</li>
+ *   <li>VPC flow: ACCEPT INFO, REJECT NOTICE, NODATA DEBUG, SKIPDATA WARNING.</li>
+ *   <li>Findings: their own severity (GuardDuty number, Security Hub label) mapped onto ours.</li>
+ *   <li>Lambda: timeouts and error statuses ERROR; runtime lines their level.</li>
+ *   <li>Syslog otherwise: the PRI severity, else the first level word; JSON: its level field, else the first level
+ *       word of its message; text: the first level word (FATAL, ERROR, WARN …), else INFO.</li>
+ * </ul>
+ *
+ * <h2>Category</h2>
+ * ECS {@code event.category}: authentication (sign-ins, ssh logins, PAM failures, su), session, iam (IAM/STS calls,
+ * local account changes), network (flow records, ssh connection events, EC2 network changes), process (sudo),
+ * configuration / api (other CloudTrail calls that change / only read), threat (findings).
+ *
+ * <h2>Bad input</h2>
+ * Never throws and never drops: malformed or truncated JSON, text that does not fit a pinned parser, and a format's
+ * near-miss (a flow record with the wrong number of values) come back with the raw text unchanged as the message,
+ * no fields, and {@link Event#parseError()} set to a short reason.
  */
 public final class Normalizer {
 
-    private static final Pattern SEVERITY_WORD = Pattern.compile(
-            "\\b(FATAL|CRITICAL|CRIT|EMERG|ALERT|ERROR|ERR|WARNING|WARN|NOTICE|DEBUG|TRACE)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final int GROUP_CACHE_LIMIT = 10_000;
 
     private final JsonFlattener flattener = new JsonFlattener();
     private final Clock clock;
+    private final NormalizerSettings settings;
+    private final Map<String, GroupSettings> groupCache = new ConcurrentHashMap<>();
+
+    private final CloudTrailParser cloudTrail = new CloudTrailParser();
+    private final FindingParser guardDuty = new FindingParser(SourceTypes.GUARDDUTY);
+    private final FindingParser securityHub = new FindingParser(SourceTypes.SECURITY_HUB);
+    private final AppJsonParser appJson = new AppJsonParser();
+    private final VpcFlowParser vpcFlow = new VpcFlowParser();
+    private final SyslogParser syslog = new SyslogParser();
+    private final LambdaParser lambda = new LambdaParser();
+    private final TextParser text = new TextParser();
+
+    public Normalizer(Clock clock, NormalizerSettings settings) {
+        this.clock = clock;
+        this.settings = settings == null ? NormalizerSettings.defaults() : settings;
+    }
 
     public Normalizer(Clock clock) {
-        this.clock = clock;
+        this(clock, NormalizerSettings.defaults());
+    }
+
+    public Normalizer(NormalizerSettings settings) {
+        this(Clock.systemUTC(), settings);
     }
 
     public Normalizer() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), NormalizerSettings.defaults());
+    }
+
+    public NormalizerSettings settings() {
+        return settings;
     }
 
     public Event normalize(RawLogEvent raw) {
         Instant ingestTime = clock.instant();
         String message = raw.message() == null ? "" : raw.message();
-        if (looksLikeJson(message)) {
+        try {
+            return parse(raw, message, ingestTime);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser bug must not lose the event: keep it raw and say so
+            return failed(raw, message, ingestTime, "parser failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Event parse(RawLogEvent raw, String message, Instant ingestTime) {
+        GroupSettings group = group(raw.logGroup());
+        ParserChoice choice = group.parser();
+        if (choice == ParserChoice.TEXT) {
+            return run(text, new ParseInput(raw, message, null, group), raw, ingestTime, message);
+        }
+        int first = Texts.firstNonSpace(message);
+        char c = first < 0 ? 0 : message.charAt(first);
+        if (c == '{' && choice != ParserChoice.VPCFLOW && choice != ParserChoice.SYSLOG) {
+            Map<String, String> fields;
             try {
-                Map<String, String> fields = flattener.flatten(message);
-                return isCloudTrail(fields) ? cloudTrail(raw, ingestTime, fields) : json(raw, ingestTime, fields);
+                fields = flattener.flatten(message);
             } catch (JsonFlattener.MalformedJsonException e) {
-                return new Event(Instant.ofEpochMilli(raw.timestamp()), ingestTime, raw.logGroup(), raw.logStream(),
-                        raw.eventId(), SourceTypes.TEXT, severityFromWords(message), null, null, null, null,
-                        message, message, Map.of(), "malformed JSON: " + e.getMessage());
+                return failed(raw, message, ingestTime, "malformed JSON: " + e.getMessage());
+            }
+            ParseInput in = new ParseInput(raw, message, fields, group);
+            return run(jsonParser(choice, fields), in, raw, ingestTime, message);
+        }
+        ParseInput in = new ParseInput(raw, message, null, group);
+        switch (choice) {
+            case CLOUDTRAIL, GUARDDUTY, SECURITYHUB, JSON -> {
+                return failed(raw, message, ingestTime, "expected JSON for parser " + choice.name().toLowerCase());
+            }
+            case VPCFLOW -> {
+                return runOrFail(vpcFlow, in, raw, ingestTime, message, vpcMismatch(message, group));
+            }
+            case SYSLOG -> {
+                return runOrFail(syslog, in, raw, ingestTime, message, "not an RFC 3164 or RFC 5424 syslog line");
+            }
+            default -> {
+                // AUTO and LAMBDA: detect
             }
         }
-        return new Event(Instant.ofEpochMilli(raw.timestamp()), ingestTime, raw.logGroup(), raw.logStream(),
-                raw.eventId(), SourceTypes.TEXT, severityFromWords(message), null, null, null, null,
-                message, message, Map.of(), null);
+        if (LambdaParser.looksLikeLambda(message)) {
+            return runOrText(lambda, in, raw, ingestTime, message);
+        }
+        if (SyslogParser.looksLikeSyslog(message)) {
+            return runOrText(syslog, in, raw, ingestTime, message);
+        }
+        if (group.vpcFlowConfigured()) {
+            // a configured group's records may start with any field (instance-id first in AWS's NAT example);
+            // one that starts like a record but does not fit is a truncated record, anything else just text
+            EventDraft d = new EventDraft();
+            if (vpcFlow.parse(in, d)) {
+                return d.build(raw, ingestTime, message);
+            }
+            if ((c >= '0' && c <= '9') || c == '-') {
+                return failed(raw, message, ingestTime, vpcMismatch(message, group));
+            }
+        } else if (VpcFlowParser.looksLikeDefault(message)) {
+            return runOrFail(vpcFlow, in, raw, ingestTime, message, vpcMismatch(message, group));
+        }
+        return run(text, in, raw, ingestTime, message);
     }
 
-    private static boolean looksLikeJson(String message) {
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == '{';
+    private LogParser jsonParser(ParserChoice choice, Map<String, String> f) {
+        return switch (choice) {
+            case CLOUDTRAIL -> cloudTrail;
+            case GUARDDUTY -> guardDuty;
+            case SECURITYHUB -> securityHub;
+            case JSON -> appJson;
+            default -> {
+                if (CloudTrailParser.matches(f)) {
+                    yield cloudTrail;
+                }
+                String finding = FindingParser.kind(f);
+                yield finding == null ? appJson : SourceTypes.GUARDDUTY.equals(finding) ? guardDuty : securityHub;
+            }
+        };
+    }
+
+    private static String vpcMismatch(String message, GroupSettings group) {
+        var tokens = Texts.tokens(Texts.trimEnd(message), 4096);
+        return "VPC flow record with " + (tokens == null ? "too many" : tokens.size()) + " values, the format has "
+                + group.vpcFlow().size();
+    }
+
+    private Event run(LogParser parser, ParseInput in, RawLogEvent raw, Instant ingestTime, String message) {
+        EventDraft d = in.json() == null ? new EventDraft() : new EventDraft(in.json());
+        parser.parse(in, d);
+        return d.build(raw, ingestTime, message);
+    }
+
+    private Event runOrText(LogParser parser, ParseInput in, RawLogEvent raw, Instant ingestTime, String message) {
+        EventDraft d = new EventDraft();
+        if (parser.parse(in, d)) {
+            return d.build(raw, ingestTime, message);
+        }
+        return run(text, in, raw, ingestTime, message);
+    }
+
+    private Event runOrFail(LogParser parser, ParseInput in, RawLogEvent raw, Instant ingestTime, String message,
+                            String reason) {
+        EventDraft d = new EventDraft();
+        if (parser.parse(in, d)) {
+            return d.build(raw, ingestTime, message);
+        }
+        return failed(raw, message, ingestTime, reason);
+    }
+
+    private static Event failed(RawLogEvent raw, String message, Instant ingestTime, String reason) {
+        EventDraft d = new EventDraft(Map.of());
+        d.severity = SeverityWords.of(message);
+        d.parseError = reason;
+        return d.build(raw, ingestTime, message);
+    }
+
+    private GroupSettings group(String logGroup) {
+        if (settings.logGroups().isEmpty() || logGroup == null) {
+            return GroupSettings.DEFAULT;
+        }
+        GroupSettings g = groupCache.get(logGroup);
+        if (g == null) {
+            g = settings.resolve(logGroup);
+            if (groupCache.size() < GROUP_CACHE_LIMIT) {
+                groupCache.put(logGroup, g);
             }
         }
-        return false;
+        return g;
     }
 
-    private static boolean isCloudTrail(Map<String, String> f) {
-        return f.containsKey("eventVersion") && f.containsKey("eventSource") && f.containsKey("eventName");
-    }
-
-    private static Event cloudTrail(RawLogEvent raw, Instant ingestTime, Map<String, String> f) {
-        String errorCode = f.get("errorCode");
-        String consoleResult = f.get("responseElements.ConsoleLogin");
-        String outcome = errorCode != null || "Failure".equals(consoleResult) ? "failure" : "success";
-        String user = firstNonNull(f.get("userIdentity.userName"),
-                f.get("userIdentity.sessionContext.sessionIssuer.userName"),
-                "Root".equals(f.get("userIdentity.type")) ? "root" : null,
-                f.get("userIdentity.arn"), f.get("userIdentity.principalId"));
-        String action = f.get("eventName");
-        String message = action + " by " + (user == null ? "?" : user) + " from " + f.getOrDefault("sourceIPAddress", "?")
-                + " on " + f.get("eventSource") + (errorCode == null ? "" : " (" + errorCode + ")");
-        Severity severity = "failure".equals(outcome) ? Severity.WARNING : Severity.INFO;
-        return new Event(time(f.get("eventTime"), raw.timestamp()), ingestTime, raw.logGroup(), raw.logStream(),
-                raw.eventId(), SourceTypes.CLOUDTRAIL, severity, action, outcome, user, f.get("sourceIPAddress"),
-                message, raw.message(), f, null);
-    }
-
-    private static Event json(RawLogEvent raw, Instant ingestTime, Map<String, String> f) {
-        String level = firstNonNull(f.get("level"), f.get("severity"), f.get("log.level"), f.get("levelname"));
-        String text = firstNonNull(f.get("message"), f.get("msg"), raw.message());
-        return new Event(time(firstNonNull(f.get("timestamp"), f.get("@timestamp"), f.get("time")), raw.timestamp()),
-                ingestTime, raw.logGroup(), raw.logStream(), raw.eventId(), SourceTypes.JSON,
-                level == null ? severityFromWords(text) : Severity.fromWord(level),
-                firstNonNull(f.get("event.action"), f.get("action")), f.get("event.outcome"),
-                firstNonNull(f.get("user.name"), f.get("user"), f.get("userName"), f.get("user.id")),
-                firstNonNull(f.get("source.ip"), f.get("client_ip"), f.get("clientIp"), f.get("ip")),
-                text, raw.message(), f, null);
-    }
-
-    /** ISO-8601 with an offset, as CloudTrail and most JSON loggers write it; CloudWatch's timestamp otherwise. */
-    static Instant time(String iso, long fallbackMillis) {
-        if (iso != null && iso.length() >= 20 && iso.charAt(4) == '-') {
-            try {
-                return OffsetDateTime.parse(iso).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // not the form we know: CloudWatch's own timestamp is the honest fallback
-            }
-        }
-        return Instant.ofEpochMilli(fallbackMillis);
-    }
-
+    /** Kept for callers of the first version: the keyword rule used for text. */
     static Severity severityFromWords(String text) {
-        var m = SEVERITY_WORD.matcher(text.length() > 512 ? text.substring(0, 512) : text);
-        return m.find() ? Severity.fromWord(m.group(1).toUpperCase(Locale.ROOT)) : Severity.INFO;
+        return SeverityWords.of(text);
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+    static Instant time(String iso, long fallbackMillis) {
+        Instant t = Timestamps.iso(iso);
+        return t != null ? t : Instant.ofEpochMilli(fallbackMillis);
     }
 }
