@@ -118,7 +118,8 @@ public class WatchpostApplication extends Application {
         themes = new ThemeController(settings.theme());
 
         placeStage();
-        scene = new Scene(placeholder("Starting…", true));
+        // Sized explicitly as well: a scene without a size takes its first root's preferred size on some platforms.
+        scene = new Scene(placeholder("Starting…", true), stage.getWidth(), stage.getHeight());
         themes.register(scene);
         installShortcuts();
         stage.setTitle(MainWindow.PRODUCT_NAME);
