@@ -61,7 +61,7 @@ public final class WelcomeView extends StackPane {
         notice.setManaged(false);
 
         HBox cards = new HBox(20, demoCard(onDemo), awsCard(onConnect));
-        cards.setAlignment(Pos.TOP_CENTER);
+        cards.setAlignment(Pos.TOP_LEFT);
         VBox page = new VBox(14, title, subtitle, notice, cards);
         page.setMaxWidth(920);
         page.setPadding(new Insets(40, 24, 24, 24));
