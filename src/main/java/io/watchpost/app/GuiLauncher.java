@@ -1,22 +1,31 @@
 package io.watchpost.app;
 
 import io.watchpost.store.DataDirectories;
-import io.watchpost.ui.UiServices;
+import io.watchpost.ui.AppStartup;
 import io.watchpost.ui.WatchpostApplication;
+import io.watchpost.ui.settings.AppSettings;
+import io.watchpost.ui.settings.SettingsStore;
 
-/** Opens the window. With no AWS source configured yet, the window runs the live demo. */
+import java.nio.file.Path;
+
+/**
+ * Opens the window. Settings are read here, on the launching thread before JavaFX starts, so the window opens at
+ * its remembered place and theme without file I/O on the FX thread. No settings yet: the welcome screen asks.
+ */
 final class GuiLauncher {
+
+    static final String SETTINGS_FILE = "settings.json";
 
     private GuiLauncher() {
     }
 
     static void launch() {
-        WatchpostApplication.launchWith(GuiLauncher::demoServices);
+        WatchpostApplication.launch(startup(DataDirectories.userDataDir(), DesktopSessions.inUserDataDir()));
     }
 
-    /** Runs on a background thread (the window shows "Starting…" meanwhile): it starts servers and opens files. */
-    static UiServices demoServices() {
-        DemoSession demo = DemoSession.start(DataDirectories.userDataDir().resolve("demo-cache"));
-        return new UiServices(demo.cache().events(), demo.metrics(), demo.describe(), demo);
+    static AppStartup startup(Path dataDir, DesktopSessions sessions) {
+        SettingsStore store = new SettingsStore(dataDir.resolve(SETTINGS_FILE));
+        AppSettings initial = store.load().orElse(AppSettings.FIRST_RUN);
+        return new AppStartup(sessions, store, initial, dataDir);
     }
 }

@@ -11,11 +11,13 @@ import io.watchpost.ui.throughput.ThroughputViewModel;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import java.net.URL;
 
@@ -37,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final EventsView eventsView;
     private final ThroughputView throughputView;
     private final StatusBar statusBar;
+    private final HBox header;
 
     public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription) {
         getStyleClass().add("main-window");
@@ -55,7 +58,8 @@ public final class MainWindow extends BorderPane {
         body.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(throughputView, false);
 
-        setTop(header(sourceDescription));
+        header = header(sourceDescription);
+        setTop(header);
         setCenter(body);
         setBottom(statusBar);
 
@@ -66,6 +70,11 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(UiServices services) {
         this(services.store(), services.metrics(), services.sourceDescription());
+    }
+
+    /** Puts the application's menu bar above the header: the menus belong to the application, not to this view. */
+    public void setMenuBar(MenuBar menuBar) {
+        setTop(new VBox(menuBar, header));
     }
 
     /** Stops the background polling; safe to call more than once. Does not close the store. */

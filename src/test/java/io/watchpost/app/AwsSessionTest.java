@@ -1,0 +1,108 @@
+package io.watchpost.app;
+
+import io.watchpost.source.AwsSettings;
+import io.watchpost.source.SourceException;
+import io.watchpost.source.emulator.CloudWatchLogsEmulator;
+import io.watchpost.source.emulator.EmulatorOptions;
+import io.watchpost.source.emulator.InputLogEvent;
+import io.watchpost.store.Cache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An AWS session against the embedded endpoint (standing in for CloudWatch through the same SDK client): it follows
+ * the chosen groups into the cache, keeps its checkpoint across a restart, refuses a missing group with one clear
+ * message, and closing it stops the pollers and closes the cache.
+ */
+class AwsSessionTest {
+
+    @TempDir
+    Path dir;
+    private CloudWatchLogsEmulator emulator;
+
+    @BeforeEach
+    void endpoint() throws Exception {
+        emulator = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0));
+        emulator.logs().createLogGroup("/app/orders");
+        emulator.logs().createLogStream("/app/orders", "web-1");
+        put(0, 50);
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private void put(int from, int count) {
+        long now = System.currentTimeMillis();
+        List<InputLogEvent> events = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            events.add(new InputLogEvent(now - 1000 + i, "{\"level\":\"INFO\",\"message\":\"order " + i + "\"}"));
+        }
+        emulator.logs().putLogEvents("/app/orders", "web-1", events);
+    }
+
+    private AwsSettings settings() {
+        return new AwsSettings(emulator.endpoint(), "eu-west-1", null);
+    }
+
+    @Test
+    void followsTheLogGroupAndClosingStopsThePollersAndClosesTheCache() throws Exception {
+        Path cacheFile = dir.resolve("cache");
+        AwsSession session = AwsSession.start(settings(), List.of("/app/orders"), cacheFile, Duration.ofMillis(200));
+        waitFor(() -> session.cache().events().count() == 50, "the first 50 events");
+        put(50, 10);
+        waitFor(() -> session.cache().events().count() == 60, "live events");
+        assertTrue(pollerThreads() > 0, "pollers run");
+        assertTrue(session.describe().contains("eu-west-1"), session.describe());
+
+        session.close();
+        assertEquals(0, pollerThreads(), "closing stopped every poller thread");
+        assertThrows(RuntimeException.class, () -> session.cache().events().count(), "the cache is closed");
+
+        // The checkpoint was committed: a new session on the same cache reads only what is new.
+        put(60, 5);
+        try (AwsSession again = AwsSession.start(settings(), List.of("/app/orders"), cacheFile, Duration.ofMillis(200))) {
+            waitFor(() -> again.cache().events().count() == 65, "resumed from the checkpoint");
+            Thread.sleep(600);
+            assertEquals(65, again.cache().events().count(), "nothing twice");
+        }
+        try (Cache reopened = Cache.open(cacheFile)) {
+            assertEquals(65, reopened.events().count(), "the cache file is free again after close");
+        }
+    }
+
+    @Test
+    void aMissingLogGroupFailsAtOnceWithOneClearMessage() {
+        SourceException e = assertThrows(SourceException.class, () ->
+                AwsSession.start(settings(), List.of("/app/orders", "/app/typo"), dir.resolve("cache")));
+        assertEquals("no such log group in eu-west-1: /app/typo", e.getMessage());
+        assertEquals(0, pollerThreads());
+    }
+
+    private static long pollerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("watchpost-poller") && t.isAlive()).count();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
