@@ -31,6 +31,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Alternating rounds of baseline and Watchpost; the best of each is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--query-events", paramLabel = "N", defaultValue = "1000000",
+            description = "Cached events for the Explorer query benchmark; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int queryEvents;
+
     @Override
     public Integer call() throws Exception {
         System.out.println("machine: " + Machine.describe());
@@ -61,6 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "end-to-end: watchpost %.0f events/s, baseline %.0f events/s, ratio %.2f (target: >= 100000 events/s)%n",
                     bestWatchpost.eventsPerSecond(), bestBaseline.eventsPerSecond(),
                     bestWatchpost.eventsPerSecond() / bestBaseline.eventsPerSecond());
+            if (queryEvents > 0) {
+                io.watchpost.bench.QueryBench.run(System.out, Files.createDirectories(dir.resolve("query")), queryEvents);
+            }
         } finally {
             deleteTree(dir);
         }
