@@ -34,6 +34,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--parse-only", description = "Only measure the normalizer's parse rate per format.")
     boolean parseOnly;
 
+    @Option(names = "--query-events", paramLabel = "N", defaultValue = "1000000",
+            description = "Cached events for the Explorer query benchmark; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int queryEvents;
+
     @Override
     public Integer call() throws Exception {
         System.out.println("machine: " + Machine.describe());
@@ -69,6 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
                     bestWatchpost.eventsPerSecond(), bestBaseline.eventsPerSecond(),
                     bestWatchpost.eventsPerSecond() / bestBaseline.eventsPerSecond());
             io.watchpost.bench.ParseRateBench.run(System.out);
+            if (queryEvents > 0) {
+                io.watchpost.bench.QueryBench.run(System.out, Files.createDirectories(dir.resolve("query")), queryEvents);
+            }
         } finally {
             deleteTree(dir);
         }

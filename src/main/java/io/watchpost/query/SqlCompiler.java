@@ -1,54 +1,292 @@
 package io.watchpost.query;
 
+import io.watchpost.normalize.Severity;
 import io.watchpost.store.EventColumns;
 import io.watchpost.store.SqlWhere;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
- * Compiles a {@link Filter} to parameterized SQL over the cache. Fields with a column compare the column; any other
- * field is matched inside the flattened-fields JSON, whose exact text form ({@code "key":"value"}) the store writes.
+ * Compiles a {@link Filter} to one parameterized SQL condition over {@code events}; user text only ever travels as a
+ * parameter. Everything compiles to SQL (no Java-side residual), so counts, histograms and pages agree exactly.
+ * <ul>
+ * <li>Fields with a column compare the column; {@code source.ip in CIDR} uses the indexed numeric column of V4.</li>
+ * <li>Fields only in the {@code fields} JSON use a cheap necessary condition on the JSON text ({@code fields ILIKE
+ * '%"key":"value"%'} for equality, {@code '%"key":%'} otherwise) and then the exact test on the value that
+ * {@code WP_FIELD} extracts; the LIKE discards almost every row before the JSON is read.</li>
+ * <li>Negation is pushed to the leaves (De Morgan) and each negated leaf is two-valued ({@code NOT COALESCE(x, FALSE)}),
+ * so a missing field never makes {@code not} lose events, while plain conjunctions stay index-friendly.</li>
+ * </ul>
  */
 public final class SqlCompiler {
 
-    private SqlCompiler() {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final String FIELD_VALUE = "WP_FIELD(" + EventColumns.FIELDS + ", ?)";
+
+    private final Clock clock;
+    private final List<Object> params = new ArrayList<>();
+
+    private SqlCompiler(Clock clock) {
+        this.clock = clock;
     }
 
     public static SqlWhere compile(Filter filter) {
-        if (filter.comparisons().isEmpty()) {
-            return SqlWhere.ALL;
-        }
-        StringJoiner sql = new StringJoiner(" AND ");
-        List<Object> params = new ArrayList<>();
-        for (Filter.Comparison c : filter.comparisons()) {
-            String not = c.negated() ? "NOT " : "";
-            var time = EventColumns.timeColumn(c.field());
-            var text = EventColumns.textColumn(c.field());
-            if (time.isPresent()) {
-                sql.add(not + "(" + time.get() + " = ?)");
-                params.add(millis(c));
-            } else if (text.isPresent()) {
-                sql.add(c.negated() ? "(" + text.get() + " IS NULL OR " + text.get() + " <> ?)" : "(" + text.get() + " = ?)");
-                params.add(c.value());
-            } else {
-                sql.add(not + "(fields LIKE ? ESCAPE '\\')");
-                params.add("%" + likeEscape(jsonString(c.field()) + ":" + jsonString(c.value())) + "%");
-            }
-        }
-        return new SqlWhere(sql.toString(), params);
+        return compile(filter, Clock.systemUTC());
     }
 
-    private static long millis(Filter.Comparison c) {
-        String v = c.value();
-        try {
-            return v.chars().allMatch(Character::isDigit) ? Long.parseLong(v) : Instant.parse(v).toEpochMilli();
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new FilterSyntaxException("'" + v + "' is not a time (ISO-8601 or epoch milliseconds)", c.column());
+    /** {@code clock} gives "now" for relative times ({@code @timestamp > now-15m}). */
+    public static SqlWhere compile(Filter filter, Clock clock) {
+        if (filter instanceof Filter.All) {
+            return SqlWhere.ALL;
         }
+        SqlCompiler c = new SqlCompiler(clock);
+        String sql = c.node(filter, false);
+        return new SqlWhere(sql, c.params);
+    }
+
+    private String node(Filter f, boolean negated) {
+        if (f instanceof Filter.All) {
+            return negated ? "FALSE" : "TRUE";
+        }
+        if (f instanceof Filter.Not n) {
+            return node(n.inner(), !negated);
+        }
+        // De Morgan: not (a and b) = not a or not b
+        if (f instanceof Filter.And a) {
+            return join(a.parts(), negated ? " OR " : " AND ", negated);
+        }
+        if (f instanceof Filter.Or o) {
+            return join(o.parts(), negated ? " AND " : " OR ", negated);
+        }
+        if (f instanceof Filter.Comparison c && c.op() == Filter.Operator.NE) {
+            return leaf(new Filter.Comparison(c.field(), Filter.Operator.EQ, c.value(), c.column()), !negated);
+        }
+        return leaf(f, negated);
+    }
+
+    private String join(List<Filter> parts, String connective, boolean negated) {
+        StringJoiner j = new StringJoiner(connective, "(", ")");
+        for (Filter p : parts) {
+            j.add(node(p, negated));
+        }
+        return j.toString();
+    }
+
+    private String leaf(Filter f, boolean negated) {
+        String positive = positiveLeaf(f);
+        // A leaf may be NULL (missing field); in WHERE that acts as false, but under NOT it must stay false→true.
+        return negated ? "NOT COALESCE(" + positive + ", FALSE)" : positive;
+    }
+
+    private String positiveLeaf(Filter f) {
+        if (f instanceof Filter.FreeText t) {
+            params.add(like("%", t.text(), "%"));
+            return "(message ILIKE ? ESCAPE '\\')";
+        }
+        if (f instanceof Filter.Comparison c) {
+            return comparison(c);
+        }
+        if (f instanceof Filter.In in) {
+            return in(in);
+        }
+        if (f instanceof Filter.InCidr c) {
+            return cidr(c);
+        }
+        if (f instanceof Filter.Matches m) {
+            return matches(m);
+        }
+        if (f instanceof Filter.Exists e) {
+            return exists(e);
+        }
+        throw new IllegalStateException("not a leaf: " + f);
+    }
+
+    private String comparison(Filter.Comparison c) {
+        FieldRef ref = FieldRef.of(c.field());
+        if (ref instanceof FieldRef.TimeColumn t) {
+            if (c.op() != Filter.Operator.EQ && !c.op().isOrdering()) {
+                throw new FilterSyntaxException("'" + c.op().symbol() + "' does not apply to the time " + c.field()
+                        + "; use = < <= > >=", c.column());
+            }
+            params.add(millis(c.value(), c.column()));
+            return "(" + t.column() + " " + c.op().symbol() + " ?)";
+        }
+        if (ref instanceof FieldRef.TextColumn t) {
+            if (EventColumns.isSeverity(t.column()) && c.op().isOrdering()) {
+                return severityRange(t.column(), c);
+            }
+            String value = EventColumns.isSeverity(t.column()) ? c.value().toUpperCase(Locale.ROOT) : c.value();
+            return "(" + valueTest(t.column(), c.op(), value) + ")";
+        }
+        if (ref instanceof FieldRef.JsonKey k) {
+            String prefilter = c.op() == Filter.Operator.EQ
+                    ? jsonPrefilter(k.key(), SqlCompiler.jsonString(c.value())) : jsonPrefilter(k.key(), null);
+            params.add(k.key());
+            return "(" + prefilter + " AND " + valueTest(FIELD_VALUE, c.op(), c.value()) + ")";
+        }
+        throw new IllegalStateException("unknown field kind: " + ref);
+    }
+
+    /** {@code expr op value} for text: = exact; ordering numeric when the value is a number; text ops ignore case. */
+    private String valueTest(String expr, Filter.Operator op, String value) {
+        switch (op) {
+            case CONTAINS, STARTS_WITH, ENDS_WITH -> {
+                params.add(like(op == Filter.Operator.CONTAINS || op == Filter.Operator.ENDS_WITH ? "%" : "", value,
+                        op == Filter.Operator.CONTAINS || op == Filter.Operator.STARTS_WITH ? "%" : ""));
+                return expr + " ILIKE ? ESCAPE '\\'";
+            }
+            default -> {
+                if (op.isOrdering() && NUMBER.matcher(value).matches()) {
+                    params.add(Double.parseDouble(value));
+                    return "WP_NUMBER(" + expr + ") " + op.symbol() + " ?";
+                }
+                params.add(value);
+                return expr + " " + op.symbol() + " ?";
+            }
+        }
+    }
+
+    private String severityRange(String column, Filter.Comparison c) {
+        Severity bound;
+        try {
+            bound = Severity.valueOf(c.value().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FilterSyntaxException("'" + c.value() + "' is not a severity (" + List.of(Severity.values()) + ")",
+                    c.column());
+        }
+        StringJoiner in = new StringJoiner(", ", "(" + column + " IN (", "))");
+        for (Severity s : Severity.values()) {
+            int cmp = s.compareTo(bound);
+            boolean keep = switch (c.op()) {
+                case LT -> cmp < 0;
+                case LE -> cmp <= 0;
+                case GT -> cmp > 0;
+                default -> cmp >= 0;
+            };
+            if (keep) {
+                in.add("?");
+                params.add(s.name());
+            }
+        }
+        return in.length() == ("(" + column + " IN (").length() + 2 ? "FALSE" : in.toString();
+    }
+
+    private String in(Filter.In in) {
+        FieldRef ref = FieldRef.of(in.field());
+        if (ref instanceof FieldRef.TimeColumn t) {
+            StringJoiner j = new StringJoiner(", ", "(" + t.column() + " IN (", "))");
+            for (String v : in.values()) {
+                j.add("?");
+                params.add(millis(v, in.column()));
+            }
+            return j.toString();
+        }
+        if (ref instanceof FieldRef.TextColumn t) {
+            StringJoiner j = new StringJoiner(", ", "(" + t.column() + " IN (", "))");
+            for (String v : in.values()) {
+                j.add("?");
+                params.add(EventColumns.isSeverity(t.column()) ? v.toUpperCase(Locale.ROOT) : v);
+            }
+            return j.toString();
+        }
+        if (ref instanceof FieldRef.JsonKey k) {
+            StringJoiner pre = new StringJoiner(" OR ", "(", ")");
+            for (String v : in.values()) {
+                pre.add(jsonPrefilter(k.key(), jsonString(v)));
+            }
+            params.add(k.key());
+            StringJoiner j = new StringJoiner(", ", FIELD_VALUE + " IN (", ")");
+            for (String v : in.values()) {
+                j.add("?");
+                params.add(v);
+            }
+            return "(" + pre + " AND " + j + ")";
+        }
+        throw new IllegalStateException("unknown field kind: " + ref);
+    }
+
+    private String cidr(Filter.InCidr c) {
+        FieldRef ref = FieldRef.of(c.field());
+        if (ref instanceof FieldRef.TimeColumn t) {
+            throw new FilterSyntaxException("a CIDR block does not apply to the time "
+                    + c.field(), c.column());
+        }
+        if (ref instanceof FieldRef.TextColumn t) {
+            var numeric = EventColumns.ipv4NumberColumn(t.column());
+            if (numeric.isPresent() && !c.network().ipv6()) {
+                // The generated column holds the IPv4 as a number (NULL otherwise): an indexed range scan.
+                params.add(c.network().first().longValueExact());
+                params.add(c.network().last().longValueExact());
+                return "(" + numeric.get() + " BETWEEN ? AND ?)";
+            }
+            params.add(c.network().text());
+            return "WP_IN_CIDR(" + t.column() + ", ?)";
+        }
+        if (ref instanceof FieldRef.JsonKey k) {
+            String pre = jsonPrefilter(k.key(), null);
+            params.add(k.key());
+            params.add(c.network().text());
+            return "(" + pre + " AND WP_IN_CIDR(" + FIELD_VALUE + ", ?))";
+        }
+        throw new IllegalStateException("unknown field kind: " + ref);
+    }
+
+    private String matches(Filter.Matches m) {
+        FieldRef ref = FieldRef.of(m.field());
+        if (ref instanceof FieldRef.TimeColumn t) {
+            throw new FilterSyntaxException("'matches' does not apply to the time "
+                    + m.field(), m.column());
+        }
+        if (ref instanceof FieldRef.TextColumn t) {
+            params.add(m.regex());
+            return "REGEXP_LIKE(" + t.column() + ", ?)";
+        }
+        if (ref instanceof FieldRef.JsonKey k) {
+            String pre = jsonPrefilter(k.key(), null);
+            params.add(k.key());
+            params.add(m.regex());
+            return "(" + pre + " AND REGEXP_LIKE(" + FIELD_VALUE + ", ?))";
+        }
+        throw new IllegalStateException("unknown field kind: " + ref);
+    }
+
+    private String exists(Filter.Exists e) {
+        FieldRef ref = FieldRef.of(e.field());
+        if (ref instanceof FieldRef.TimeColumn t) {
+            return "TRUE";
+        }
+        if (ref instanceof FieldRef.TextColumn t) {
+            return "(" + t.column() + " IS NOT NULL)";
+        }
+        if (ref instanceof FieldRef.JsonKey k) {
+            String pre = jsonPrefilter(k.key(), null);
+            params.add(k.key());
+            return "(" + pre + " AND " + FIELD_VALUE + " IS NOT NULL)";
+        }
+        throw new IllegalStateException("unknown field kind: " + ref);
+    }
+
+    /**
+     * A necessary condition on the JSON text: the key (any case, as WP_FIELD matches it) followed by the value as
+     * Jackson writes it, or by anything when {@code jsonValue} is null.
+     */
+    private String jsonPrefilter(String key, String jsonValue) {
+        params.add(like("%", jsonString(key) + ":" + (jsonValue == null ? "" : jsonValue), "%"));
+        return "fields ILIKE ? ESCAPE '\\'";
+    }
+
+    private long millis(String value, int column) {
+        return TimeValues.parse(value, clock).orElseThrow(() -> new FilterSyntaxException("'" + value
+                + "' is not a time (ISO-8601, epoch milliseconds, or now-15m)", column)).toEpochMilli();
+    }
+
+    private static String like(String before, String text, String after) {
+        return before + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + after;
     }
 
     /** The string as Jackson writes it inside the fields column. */
@@ -74,9 +312,5 @@ public final class SqlCompiler {
             }
         }
         return b.append('"').toString();
-    }
-
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

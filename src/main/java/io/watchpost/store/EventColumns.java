@@ -27,7 +27,23 @@ public final class EventColumns {
             "eventtime", "event_time", "event_time", "event_time", "@timestamp", "event_time",
             "ingesttime", "ingest_time", "ingest_time", "ingest_time", "event.ingested", "ingest_time");
 
+    /** Columns whose values are IPv4/IPv6 addresses, and the indexed generated column (V4) holding the IPv4 as a number. */
+    private static final Map<String, String> IPV4_NUMBER_COLUMNS = Map.of("source_ip", "source_ip_v4");
+
+    /** The column holding the flattened fields as JSON text. */
+    public static final String FIELDS = "fields";
+
     private EventColumns() {
+    }
+
+    /** The BIGINT column holding {@code column}'s IPv4 address as an unsigned number (null when not IPv4), if any. */
+    public static Optional<String> ipv4NumberColumn(String column) {
+        return Optional.ofNullable(IPV4_NUMBER_COLUMNS.get(column));
+    }
+
+    /** True for the severity column, whose values are {@link io.watchpost.normalize.Severity} names, in order. */
+    public static boolean isSeverity(String column) {
+        return "severity".equals(column);
     }
 
     /** The text column holding {@code field}, matched case-insensitively, if it has one. */

@@ -1,0 +1,219 @@
+package io.watchpost.store;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Explorer's queries over the cache for a compiled filter ({@link SqlWhere}) and a time range: pages with a
+ * keyset cursor, a time histogram (optionally split), top values of a field, and the count. Every statement is
+ * parameterized; the filter's SQL comes from the query compiler and holds no user text.
+ * Thread-safe: each call takes its own connection.
+ */
+public final class EventExplorer {
+
+    /** ~60–120 bars, whatever the range. */
+    public static final int MAX_BUCKETS = 120;
+
+    private final DataSource dataSource;
+    /** "events" plus, for the benchmark's baseline only, an H2 hint restricting it to V1's time index. */
+    private final String table;
+
+    public EventExplorer(DataSource dataSource) {
+        this(dataSource, "events");
+    }
+
+    private EventExplorer(DataSource dataSource, String table) {
+        this.dataSource = dataSource;
+        this.table = table;
+    }
+
+    /** The same queries with only the V1 schema's time index usable: the benchmark's "no help" baseline. */
+    public static EventExplorer withV1IndexesOnly(DataSource dataSource) {
+        return new EventExplorer(dataSource, "events USE INDEX (ix_events_time)");
+    }
+
+    /** The first page and the histogram in one go: what the Explorer runs when a filter or range changes. */
+    public ExplorerView open(SqlWhere where, TimeRange range, SortOrder order, int pageSize, HistogramSplit split) {
+        try (Connection c = dataSource.getConnection()) {
+            return new ExplorerView(page(c, where, range, order, null, pageSize), histogram(c, where, range, split));
+        } catch (SQLException e) {
+            throw new StoreException("could not open the explorer view", e);
+        }
+    }
+
+    /** Matching events in the range, in {@code order}, starting after {@code after} (null for the first page). */
+    public EventPage page(SqlWhere where, TimeRange range, SortOrder order, PageCursor after, int pageSize) {
+        try (Connection c = dataSource.getConnection()) {
+            return page(c, where, range, order, after, pageSize);
+        } catch (SQLException e) {
+            throw new StoreException("could not read a page of events", e);
+        }
+    }
+
+    public Histogram histogram(SqlWhere where, TimeRange range, HistogramSplit split) {
+        try (Connection c = dataSource.getConnection()) {
+            return histogram(c, where, range, split);
+        } catch (SQLException e) {
+            throw new StoreException("could not count events per time bucket", e);
+        }
+    }
+
+    /** Matching events in the range. */
+    public long count(SqlWhere where, TimeRange range) {
+        String sql = "SELECT COUNT(*) FROM " + table + " WHERE event_time >= ? AND event_time < ? AND (" + where.sql() + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, range.fromMillis());
+            ps.setLong(2, range.toMillis());
+            EventStore.bind(ps, where.params(), 3);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not count events", e);
+        }
+    }
+
+    /**
+     * The {@code limit} most frequent values of {@code field} (any name the filter language accepts) among the
+     * matching events of the range, most frequent first (ties by value). Events without the field are not counted.
+     */
+    public List<ValueCount> topValues(SqlWhere where, TimeRange range, String field, int limit) {
+        List<Object> params = new ArrayList<>();
+        String value;
+        String has;
+        Optional<String> column = EventColumns.textColumn(field).or(() -> EventColumns.timeColumn(field));
+        if (column.isPresent()) {
+            value = column.get();
+            has = value + " IS NOT NULL";
+        } else {
+            // Only rows whose JSON mentions the key pay for reading it (same necessary condition as the compiler's).
+            value = "WP_FIELD(fields, ?)";
+            params.add(field);
+            has = "fields ILIKE ? ESCAPE '\\'";
+        }
+        String sql = "SELECT v, COUNT(*) AS n FROM (SELECT " + value + " AS v FROM " + table + " WHERE event_time >= ? AND "
+                + "event_time < ? AND " + has + " AND (" + where.sql() + ")) WHERE v IS NOT NULL "
+                + "GROUP BY v ORDER BY n DESC, v LIMIT ?";
+        params.add(range.fromMillis());
+        params.add(range.toMillis());
+        if (column.isEmpty()) {
+            params.add("%\"" + field.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\":%");
+        }
+        params.addAll(where.params());
+        params.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            EventStore.bind(ps, params, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ValueCount> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new ValueCount(rs.getString(1), rs.getLong(2)));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not count the values of " + field, e);
+        }
+    }
+
+    /** From the oldest to just after the newest cached event; the "all time" range. Empty cache: an empty range. */
+    public TimeRange fullRange() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MIN(event_time), MAX(event_time) FROM events");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? new TimeRange(0, 0) : new TimeRange(min, rs.getLong(2) + 1);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the cached time range", e);
+        }
+    }
+
+    private EventPage page(Connection c, SqlWhere where, TimeRange range, SortOrder order, PageCursor after,
+                                  int pageSize) throws SQLException {
+        boolean newest = order == SortOrder.NEWEST_FIRST;
+        long from = range.fromMillis();
+        long to = range.toMillis();
+        String cursor = "";
+        List<Object> params = new ArrayList<>();
+        if (after != null) {
+            // Narrow the time range to the cursor (an index range) and drop the rows at the cursor's own time that
+            // were already shown; no OR over two columns, which would defeat the index.
+            if (newest) {
+                to = Math.min(to, after.eventTime() + 1);
+                cursor = " AND NOT (event_time = ? AND seq >= ?)";
+            } else {
+                from = Math.max(from, after.eventTime());
+                cursor = " AND NOT (event_time = ? AND seq <= ?)";
+            }
+        }
+        String dir = newest ? " DESC" : "";
+        String sql = "SELECT " + EventStore.COLUMNS + " FROM " + table + " WHERE event_time >= ? AND event_time < ?" + cursor
+                + " AND (" + where.sql() + ") ORDER BY event_time" + dir + ", seq" + dir + " LIMIT ?";
+        params.add(from);
+        params.add(to);
+        if (after != null) {
+            params.add(after.eventTime());
+            params.add(after.seq());
+        }
+        params.addAll(where.params());
+        params.add(pageSize + 1); // one more tells whether there is a next page
+        List<StoredEvent> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            EventStore.bind(ps, params, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(EventStore.read(rs));
+                }
+            }
+        }
+        boolean more = events.size() > pageSize;
+        List<StoredEvent> shown = more ? events.subList(0, pageSize) : events;
+        return new EventPage(shown, more ? Optional.of(PageCursor.after(shown.get(shown.size() - 1))) : Optional.empty());
+    }
+
+    private Histogram histogram(Connection c, SqlWhere where, TimeRange range, HistogramSplit split) throws SQLException {
+        long step = Histogram.bucketMillisFor(range, MAX_BUCKETS);
+        int bucketCount = (int) Math.max(0, (range.millis() + step - 1) / step);
+        String splitColumn = split.column();
+        String sql = "SELECT (event_time - ?) / ? AS b" + (splitColumn == null ? "" : ", " + splitColumn)
+                + ", COUNT(*) FROM " + table + " WHERE event_time >= ? AND event_time < ? AND (" + where.sql() + ") GROUP BY b"
+                + (splitColumn == null ? "" : ", " + splitColumn);
+        long[] counts = new long[bucketCount];
+        List<Map<String, Long>> splits = new ArrayList<>();
+        for (int i = 0; i < bucketCount; i++) {
+            splits.add(new TreeMap<>());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, range.fromMillis());
+            ps.setLong(2, step);
+            ps.setLong(3, range.fromMillis());
+            ps.setLong(4, range.toMillis());
+            EventStore.bind(ps, where.params(), 5);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int b = (int) rs.getLong(1);
+                    long n = rs.getLong(splitColumn == null ? 2 : 3);
+                    counts[b] += n;
+                    if (splitColumn != null) {
+                        splits.get(b).merge(rs.getString(2), n, Long::sum);
+                    }
+                }
+            }
+        }
+        List<Histogram.Bucket> buckets = new ArrayList<>(bucketCount);
+        for (int i = 0; i < bucketCount; i++) {
+            buckets.add(new Histogram.Bucket(range.fromMillis() + i * step, counts[i], new LinkedHashMap<>(splits.get(i))));
+        }
+        return new Histogram(range.fromMillis(), step, buckets);
+    }
+}

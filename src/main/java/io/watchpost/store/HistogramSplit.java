@@ -1,0 +1,16 @@
+package io.watchpost.store;
+
+/** What each histogram bar may be split by: nothing, the severity, or the source type (cloudtrail, json, text …). */
+public enum HistogramSplit {
+    NONE(null), SEVERITY("severity"), SOURCE_TYPE("source_type");
+
+    private final String column;
+
+    HistogramSplit(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+}
