@@ -1,6 +1,5 @@
 package io.watchpost.sync;
 
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -87,7 +86,7 @@ public final class PostgresSync {
 
     private static final String READ_BATCH = "SELECT log_group, event_id, log_stream, event_time, ingest_time, "
             + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error "
-            + "FROM events WHERE seq > ? AND seq <= ? ORDER BY seq";
+            + ", seq FROM events WHERE seq > ? AND seq <= ? ORDER BY seq";
 
     private final DataSource cache;
     private final PgTarget target;
@@ -96,6 +95,7 @@ public final class PostgresSync {
     private final SyncState state;
     private final DailyPartitions partitions;
     private final Clock clock;
+    private final PulledRanges pulled;
     private boolean migrated;
 
     /**
@@ -122,6 +122,7 @@ public final class PostgresSync {
         this.clock = clock;
         this.state = new SyncState(cache, target.key());
         this.partitions = new DailyPartitions(clock, PARTITION_PAST_DAYS, PARTITION_FUTURE_DAYS);
+        this.pulled = new PulledRanges(cache, target.key());
     }
 
     public PgTarget target() {
@@ -134,7 +135,15 @@ public final class PostgresSync {
      *
      * @throws SyncException when the target cannot be reached or refuses; batches committed before that stay pushed
      */
-    public synchronized SyncReport pushOnce() {
+    public SyncReport pushOnce() {
+        return pushOnce(PushProgress.NONE);
+    }
+
+    /**
+     * As {@link #pushOnce()}, telling {@code progress} about each committed batch and asking it before each batch
+     * whether to stop (a service shutting down stops between batches, never inside one).
+     */
+    public synchronized SyncReport pushOnce(PushProgress progress) {
         long started = System.nanoTime();
         Totals totals = new Totals();
         // Two sessions, each with its own staging table: while one merges batch k, the other is already being filled
@@ -143,7 +152,7 @@ public final class PostgresSync {
             migrateOnce();
             prepareSession(first);
             prepareSession(second);
-            pushAll(new Connection[]{first, second}, totals);
+            pushAll(new Connection[]{first, second}, totals, progress);
         } catch (SQLException | IOException | RuntimeException e) {
             SyncException failure = e instanceof SyncException se ? se : SyncFailures.of(target, "push", e);
             try {
@@ -171,7 +180,7 @@ public final class PostgresSync {
     private record StagedBatch(Connection session, long endSeq, long rows, SortedSet<LocalDate> days) {
     }
 
-    private void pushAll(Connection[] sessions, Totals totals) throws SQLException, IOException {
+    private void pushAll(Connection[] sessions, Totals totals, PushProgress progress) throws SQLException, IOException {
         long mark = state.lastSeq();
         long until = maxSeq();
         ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
@@ -182,11 +191,11 @@ public final class PostgresSync {
         StagedBatch merging = null;
         Future<Integer> merged = null;
         try {
-            for (int k = 0; mark < until; k++) {
+            for (int k = 0; mark < until && !progress.stopRequested(); k++) {
                 long end = batchEnd(mark, until);
                 StagedBatch next = stage(sessions[k % 2], mark, end);
                 if (merged != null) {
-                    complete(merging, merged, totals);
+                    complete(merging, merged, totals, progress);
                     merged = null;
                 }
                 // After the previous merge committed: partition DDL would only queue behind its locks.
@@ -196,7 +205,7 @@ public final class PostgresSync {
                 mark = end;
             }
             if (merged != null) {
-                complete(merging, merged, totals);
+                complete(merging, merged, totals, progress);
                 merged = null;
             }
             if (totals.read == 0) {
@@ -219,7 +228,8 @@ public final class PostgresSync {
     }
 
     /** Waits for a batch's merge; once PostgreSQL has committed it, and only then, the cache's mark moves past it. */
-    private void complete(StagedBatch batch, Future<Integer> merged, Totals totals) throws SQLException {
+    private void complete(StagedBatch batch, Future<Integer> merged, Totals totals, PushProgress progress)
+            throws SQLException {
         int inserted;
         try {
             inserted = merged.get();
@@ -236,8 +246,10 @@ public final class PostgresSync {
             throw new IllegalStateException(e.getCause());
         }
         state.markPushed(batch.endSeq(), clock.millis());
+        pulled.forgetUpTo(batch.endSeq());
         totals.read += batch.rows();
         totals.inserted += inserted;
+        progress.batchCommitted(batch.rows(), inserted);
     }
 
     /** Cached events not yet pushed to this target. */
@@ -265,19 +277,7 @@ public final class PostgresSync {
         if (migrated) {
             return;
         }
-        try {
-            // The URL carries no credentials, so Flyway's own log lines and errors cannot show the password.
-            // A shared database may already hold other tables; baselining at version 0 still applies our V1 on it.
-            Flyway.configure()
-                    .dataSource(target.jdbcUrl(), target.user(), target.password())
-                    .locations("classpath:db/pg")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            throw SyncFailures.of(target, "creating the schema", e);
-        }
+        PgSchema.migrate(target);
         migrated = true;
     }
 
@@ -373,6 +373,8 @@ public final class PostgresSync {
         CopyIn copy = pg.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY events_staging (" + STAGING_COLUMNS + ") FROM STDIN");
         long rows = 0;
+        // Rows this cache pulled from the target are already there: leave them out rather than send them back.
+        PulledRanges.Skip skip = pulled.within(after, upTo);
         try (Connection c = cache.getConnection(); PreparedStatement ps = c.prepareStatement(READ_BATCH)) {
             ps.setLong(1, after);
             ps.setLong(2, upTo);
@@ -382,6 +384,9 @@ public final class PostgresSync {
             CopyTextWriter row = new CopyTextWriter(out);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (skip.contains(rs.getLong(16))) {
+                        continue;
+                    }
                     long eventTime = rs.getLong(4);
                     days.add(LocalDate.ofEpochDay(Math.floorDiv(eventTime, DAY_MILLIS)));
                     row.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3))
