@@ -61,6 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "end-to-end: watchpost %.0f events/s, baseline %.0f events/s, ratio %.2f (target: >= 100000 events/s)%n",
                     bestWatchpost.eventsPerSecond(), bestBaseline.eventsPerSecond(),
                     bestWatchpost.eventsPerSecond() / bestBaseline.eventsPerSecond());
+            io.watchpost.bench.SyncBench.run(System.out, dir, events, rounds);
         } finally {
             deleteTree(dir);
         }
