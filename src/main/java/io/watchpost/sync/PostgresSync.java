@@ -75,7 +75,16 @@ public final class PostgresSync {
      * the rest plainly). Only if another workstation commits one of those rows in the meantime does that insert hit
      * the unique constraint; the batch is then merged again with ON CONFLICT DO NOTHING.
      */
-    private static final String MERGE_FAST = INSERT + STAGED_ROWS + " WHERE NOT EXISTS (SELECT 1 FROM events e "
+    /*
+     * The fast merge goes straight into the day's partition: routing each row through the partitioned parent, and
+     * probing the parent's unique index with run-time pruning, cost about a quarter of the merge (measured: 200,000
+     * rows 3.2 s via the parent, 2.4 s into the partition). {0} is the target table, the day's partition when it
+     * exists, else the parent; the two ? bound the staged rows to that day.
+     */
+    private static final String MERGE_FAST_INTO = "INSERT INTO {0} (log_group, event_id, log_stream, event_time, "
+            + "ingest_time, source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, "
+            + "parse_error, origin) " + STAGED_ROWS + " WHERE s.event_time_ms >= ? AND s.event_time_ms < ? "
+            + "AND NOT EXISTS (SELECT 1 FROM {0} e "
             + "WHERE e.event_time = timestamptz 'epoch' + s.event_time_ms * interval '1 millisecond' "
             + "AND e.log_group = s.log_group AND e.event_id = s.event_id)";
 
@@ -154,6 +163,8 @@ public final class PostgresSync {
             prepareSession(second);
             pushAll(new Connection[]{first, second}, totals, progress);
         } catch (SQLException | IOException | RuntimeException e) {
+            // A partition may have been dropped (retention) or the server replaced: look them up again next time.
+            partitions.forget();
             SyncException failure = e instanceof SyncException se ? se : SyncFailures.of(target, "push", e);
             try {
                 state.recordError(failure.getMessage(), clock.millis());
@@ -201,7 +212,7 @@ public final class PostgresSync {
                 // After the previous merge committed: partition DDL would only queue behind its locks.
                 partitions.ensure(next.session(), next.days());
                 merging = next;
-                merged = merger.submit(() -> merge(next.session()));
+                merged = merger.submit(() -> merge(next));
                 mark = end;
             }
             if (merged != null) {
@@ -327,34 +338,58 @@ public final class PostgresSync {
     }
 
     /** Merges the session's staged batch into events and commits; returns the rows that were new. */
-    private int merge(Connection pg) throws SQLException {
+    private int merge(StagedBatch batch) throws SQLException {
         long started = System.nanoTime();
         int inserted;
         try {
-            inserted = merge(pg, MERGE_FAST, true);
+            inserted = mergeByDay(batch);
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
             LOG.debug("another workstation pushed some of these events meanwhile; merging with ON CONFLICT");
-            inserted = merge(pg, MERGE_SAFE, false);
+            inserted = mergeSafe(batch.session());
         }
         LOG.debug("merged {} new rows in {} ms", inserted, (System.nanoTime() - started) / 1_000_000);
         return inserted;
     }
 
-    private int merge(Connection pg, String sql, boolean probeByIndex) throws SQLException {
+    /** One anti-join insert per UTC day of the batch, each into its day's partition; one transaction. */
+    private int mergeByDay(StagedBatch batch) throws SQLException {
+        Connection pg = batch.session();
         pg.setAutoCommit(false);
-        try (PreparedStatement merge = pg.prepareStatement(sql)) {
-            if (probeByIndex) {
+        try {
+            try (Statement st = pg.createStatement()) {
                 // The staging table has no statistics, and the planner then sorts or hashes the whole target to
-                // anti-join it. One unique-index probe per staged row (with run-time partition pruning) keeps the
-                // cost of a batch independent of how many events the target already holds.
-                try (Statement st = pg.createStatement()) {
-                    st.execute("SET LOCAL enable_hashjoin = off");
-                    st.execute("SET LOCAL enable_mergejoin = off");
+                // anti-join it. One unique-index probe per staged row keeps the cost of a batch independent of how
+                // many events the target already holds.
+                st.execute("SET LOCAL enable_hashjoin = off");
+                st.execute("SET LOCAL enable_mergejoin = off");
+            }
+            int inserted = 0;
+            for (LocalDate day : batch.days()) {
+                // The table name comes from a LocalDate (see DailyPartitions), never from event data.
+                String table = partitions.isKnown(day) ? DailyPartitions.tableName(day) : "events";
+                try (PreparedStatement merge = pg.prepareStatement(MERGE_FAST_INTO.replace("{0}", table))) {
+                    merge.setString(1, origin);
+                    merge.setLong(2, day.toEpochDay() * DAY_MILLIS);
+                    merge.setLong(3, (day.toEpochDay() + 1) * DAY_MILLIS);
+                    inserted += merge.executeUpdate();
                 }
             }
+            pg.commit();
+            return inserted;
+        } catch (SQLException | RuntimeException e) {
+            pg.rollback();
+            throw e;
+        } finally {
+            pg.setAutoCommit(true);
+        }
+    }
+
+    private int mergeSafe(Connection pg) throws SQLException {
+        pg.setAutoCommit(false);
+        try (PreparedStatement merge = pg.prepareStatement(MERGE_SAFE)) {
             merge.setString(1, origin);
             int inserted = merge.executeUpdate();
             pg.commit();
