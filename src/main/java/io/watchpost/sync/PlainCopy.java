@@ -38,13 +38,33 @@ public final class PlainCopy {
 
     /** COPYs every cached event into the baseline table; returns the rows copied. */
     public static long copyCache(DataSource cache, Connection pg) throws SQLException, IOException {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg.unwrap(PGConnection.class),
+                "COPY " + TABLE + " FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            return write(cache, out);
+        }
+    }
+
+    /** Every cached event as the baseline's COPY text, in memory: for measuring the server's side alone. */
+    public static byte[] render(DataSource cache) throws SQLException, IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            write(cache, out);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** COPYs rows rendered by {@link #render}; returns the rows copied. */
+    public static long copyRendered(byte[] rendered, Connection pg) throws SQLException, IOException {
+        return pg.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + TABLE + " FROM STDIN", new java.io.ByteArrayInputStream(rendered));
+    }
+
+    private static long write(DataSource cache, Writer out) throws SQLException, IOException {
         long rows = 0;
         try (Connection c = cache.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT log_group, event_id, log_stream, event_time, ingest_time, "
                      + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error "
-                     + "FROM events ORDER BY seq");
-             Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg.unwrap(PGConnection.class),
-                     "COPY " + TABLE + " FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+                     + "FROM events ORDER BY seq")) {
             ps.setFetchSize(1000);
             CopyTextWriter row = new CopyTextWriter(out);
             try (ResultSet rs = ps.executeQuery()) {
