@@ -1,9 +1,7 @@
-package io.watchpost.sync.ui;
+package io.watchpost.ui.sync;
 
 import io.watchpost.sync.PgTarget;
 import io.watchpost.sync.SyncStatus;
-import io.watchpost.ui.sync.SyncStatusView;
-import io.watchpost.ui.sync.SyncStatusViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
