@@ -76,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (queryEvents > 0) {
                 io.watchpost.bench.QueryBench.run(System.out, Files.createDirectories(dir.resolve("query")), queryEvents);
             }
+            io.watchpost.bench.SyncBench.run(System.out, dir, events, rounds);
         } finally {
             deleteTree(dir);
         }

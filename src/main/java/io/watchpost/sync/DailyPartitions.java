@@ -48,8 +48,18 @@ final class DailyPartitions {
         return !day.isBefore(today.minusDays(pastDays)) && !day.isAfter(today.plusDays(futureDays));
     }
 
+    /** True once {@link #ensure} found or created the day's partition in this process. */
+    synchronized boolean isKnown(LocalDate day) {
+        return known.contains(day);
+    }
+
+    /** Forgets what exists, e.g. after a failure: retention may have dropped a partition since. */
+    synchronized void forget() {
+        known.clear();
+    }
+
     /** Makes sure each day in the window has its partition. Runs its own short transactions; leaves autocommit on. */
-    void ensure(Connection pg, SortedSet<LocalDate> days) throws SQLException {
+    synchronized void ensure(Connection pg, SortedSet<LocalDate> days) throws SQLException {
         for (LocalDate day : days) {
             if (known.contains(day) || !inWindow(day)) {
                 continue;

@@ -161,7 +161,10 @@ public record PgTarget(String hosts, String database, String user, String passwo
 
     /** Opens a connection; the caller turns SQLExceptions into messages without the password (see SyncFailures). */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), connectionProperties());
+        Properties props = connectionProperties();
+        // A default only (a value in the URL wins): fail fast on an unreachable host instead of hanging a sync thread.
+        props.setProperty("connectTimeout", "10");
+        return DriverManager.getConnection(jdbcUrl(), props);
     }
 
     /** Replaces every occurrence of the password in {@code text}: a last guard for messages we did not write. */

@@ -1,6 +1,5 @@
 package io.watchpost.sync;
 
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -76,7 +75,16 @@ public final class PostgresSync {
      * the rest plainly). Only if another workstation commits one of those rows in the meantime does that insert hit
      * the unique constraint; the batch is then merged again with ON CONFLICT DO NOTHING.
      */
-    private static final String MERGE_FAST = INSERT + STAGED_ROWS + " WHERE NOT EXISTS (SELECT 1 FROM events e "
+    /*
+     * The fast merge goes straight into the day's partition: routing each row through the partitioned parent, and
+     * probing the parent's unique index with run-time pruning, cost about a quarter of the merge (measured: 200,000
+     * rows 3.2 s via the parent, 2.4 s into the partition). {0} is the target table, the day's partition when it
+     * exists, else the parent; the two ? bound the staged rows to that day.
+     */
+    private static final String MERGE_FAST_INTO = "INSERT INTO {0} (log_group, event_id, log_stream, event_time, "
+            + "ingest_time, source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, "
+            + "parse_error, origin) " + STAGED_ROWS + " WHERE s.event_time_ms >= ? AND s.event_time_ms < ? "
+            + "AND NOT EXISTS (SELECT 1 FROM {0} e "
             + "WHERE e.event_time = timestamptz 'epoch' + s.event_time_ms * interval '1 millisecond' "
             + "AND e.log_group = s.log_group AND e.event_id = s.event_id)";
 
@@ -87,7 +95,7 @@ public final class PostgresSync {
 
     private static final String READ_BATCH = "SELECT log_group, event_id, log_stream, event_time, ingest_time, "
             + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error "
-            + "FROM events WHERE seq > ? AND seq <= ? ORDER BY seq";
+            + ", seq FROM events WHERE seq > ? AND seq <= ? ORDER BY seq";
 
     private final DataSource cache;
     private final PgTarget target;
@@ -96,6 +104,7 @@ public final class PostgresSync {
     private final SyncState state;
     private final DailyPartitions partitions;
     private final Clock clock;
+    private final PulledRanges pulled;
     private boolean migrated;
 
     /**
@@ -122,6 +131,7 @@ public final class PostgresSync {
         this.clock = clock;
         this.state = new SyncState(cache, target.key());
         this.partitions = new DailyPartitions(clock, PARTITION_PAST_DAYS, PARTITION_FUTURE_DAYS);
+        this.pulled = new PulledRanges(cache, target.key());
     }
 
     public PgTarget target() {
@@ -134,7 +144,15 @@ public final class PostgresSync {
      *
      * @throws SyncException when the target cannot be reached or refuses; batches committed before that stay pushed
      */
-    public synchronized SyncReport pushOnce() {
+    public SyncReport pushOnce() {
+        return pushOnce(PushProgress.NONE);
+    }
+
+    /**
+     * As {@link #pushOnce()}, telling {@code progress} about each committed batch and asking it before each batch
+     * whether to stop (a service shutting down stops between batches, never inside one).
+     */
+    public synchronized SyncReport pushOnce(PushProgress progress) {
         long started = System.nanoTime();
         Totals totals = new Totals();
         // Two sessions, each with its own staging table: while one merges batch k, the other is already being filled
@@ -143,8 +161,10 @@ public final class PostgresSync {
             migrateOnce();
             prepareSession(first);
             prepareSession(second);
-            pushAll(new Connection[]{first, second}, totals);
+            pushAll(new Connection[]{first, second}, totals, progress);
         } catch (SQLException | IOException | RuntimeException e) {
+            // A partition may have been dropped (retention) or the server replaced: look them up again next time.
+            partitions.forget();
             SyncException failure = e instanceof SyncException se ? se : SyncFailures.of(target, "push", e);
             try {
                 state.recordError(failure.getMessage(), clock.millis());
@@ -171,7 +191,7 @@ public final class PostgresSync {
     private record StagedBatch(Connection session, long endSeq, long rows, SortedSet<LocalDate> days) {
     }
 
-    private void pushAll(Connection[] sessions, Totals totals) throws SQLException, IOException {
+    private void pushAll(Connection[] sessions, Totals totals, PushProgress progress) throws SQLException, IOException {
         long mark = state.lastSeq();
         long until = maxSeq();
         ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
@@ -182,21 +202,21 @@ public final class PostgresSync {
         StagedBatch merging = null;
         Future<Integer> merged = null;
         try {
-            for (int k = 0; mark < until; k++) {
+            for (int k = 0; mark < until && !progress.stopRequested(); k++) {
                 long end = batchEnd(mark, until);
                 StagedBatch next = stage(sessions[k % 2], mark, end);
                 if (merged != null) {
-                    complete(merging, merged, totals);
+                    complete(merging, merged, totals, progress);
                     merged = null;
                 }
                 // After the previous merge committed: partition DDL would only queue behind its locks.
                 partitions.ensure(next.session(), next.days());
                 merging = next;
-                merged = merger.submit(() -> merge(next.session()));
+                merged = merger.submit(() -> merge(next));
                 mark = end;
             }
             if (merged != null) {
-                complete(merging, merged, totals);
+                complete(merging, merged, totals, progress);
                 merged = null;
             }
             if (totals.read == 0) {
@@ -219,7 +239,8 @@ public final class PostgresSync {
     }
 
     /** Waits for a batch's merge; once PostgreSQL has committed it, and only then, the cache's mark moves past it. */
-    private void complete(StagedBatch batch, Future<Integer> merged, Totals totals) throws SQLException {
+    private void complete(StagedBatch batch, Future<Integer> merged, Totals totals, PushProgress progress)
+            throws SQLException {
         int inserted;
         try {
             inserted = merged.get();
@@ -236,8 +257,10 @@ public final class PostgresSync {
             throw new IllegalStateException(e.getCause());
         }
         state.markPushed(batch.endSeq(), clock.millis());
+        pulled.forgetUpTo(batch.endSeq());
         totals.read += batch.rows();
         totals.inserted += inserted;
+        progress.batchCommitted(batch.rows(), inserted);
     }
 
     /** Cached events not yet pushed to this target. */
@@ -265,19 +288,7 @@ public final class PostgresSync {
         if (migrated) {
             return;
         }
-        try {
-            // The URL carries no credentials, so Flyway's own log lines and errors cannot show the password.
-            // A shared database may already hold other tables; baselining at version 0 still applies our V1 on it.
-            Flyway.configure()
-                    .dataSource(target.jdbcUrl(), target.user(), target.password())
-                    .locations("classpath:db/pg")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            throw SyncFailures.of(target, "creating the schema", e);
-        }
+        PgSchema.migrate(target);
         migrated = true;
     }
 
@@ -327,34 +338,58 @@ public final class PostgresSync {
     }
 
     /** Merges the session's staged batch into events and commits; returns the rows that were new. */
-    private int merge(Connection pg) throws SQLException {
+    private int merge(StagedBatch batch) throws SQLException {
         long started = System.nanoTime();
         int inserted;
         try {
-            inserted = merge(pg, MERGE_FAST, true);
+            inserted = mergeByDay(batch);
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
             LOG.debug("another workstation pushed some of these events meanwhile; merging with ON CONFLICT");
-            inserted = merge(pg, MERGE_SAFE, false);
+            inserted = mergeSafe(batch.session());
         }
         LOG.debug("merged {} new rows in {} ms", inserted, (System.nanoTime() - started) / 1_000_000);
         return inserted;
     }
 
-    private int merge(Connection pg, String sql, boolean probeByIndex) throws SQLException {
+    /** One anti-join insert per UTC day of the batch, each into its day's partition; one transaction. */
+    private int mergeByDay(StagedBatch batch) throws SQLException {
+        Connection pg = batch.session();
         pg.setAutoCommit(false);
-        try (PreparedStatement merge = pg.prepareStatement(sql)) {
-            if (probeByIndex) {
+        try {
+            try (Statement st = pg.createStatement()) {
                 // The staging table has no statistics, and the planner then sorts or hashes the whole target to
-                // anti-join it. One unique-index probe per staged row (with run-time partition pruning) keeps the
-                // cost of a batch independent of how many events the target already holds.
-                try (Statement st = pg.createStatement()) {
-                    st.execute("SET LOCAL enable_hashjoin = off");
-                    st.execute("SET LOCAL enable_mergejoin = off");
+                // anti-join it. One unique-index probe per staged row keeps the cost of a batch independent of how
+                // many events the target already holds.
+                st.execute("SET LOCAL enable_hashjoin = off");
+                st.execute("SET LOCAL enable_mergejoin = off");
+            }
+            int inserted = 0;
+            for (LocalDate day : batch.days()) {
+                // The table name comes from a LocalDate (see DailyPartitions), never from event data.
+                String table = partitions.isKnown(day) ? DailyPartitions.tableName(day) : "events";
+                try (PreparedStatement merge = pg.prepareStatement(MERGE_FAST_INTO.replace("{0}", table))) {
+                    merge.setString(1, origin);
+                    merge.setLong(2, day.toEpochDay() * DAY_MILLIS);
+                    merge.setLong(3, (day.toEpochDay() + 1) * DAY_MILLIS);
+                    inserted += merge.executeUpdate();
                 }
             }
+            pg.commit();
+            return inserted;
+        } catch (SQLException | RuntimeException e) {
+            pg.rollback();
+            throw e;
+        } finally {
+            pg.setAutoCommit(true);
+        }
+    }
+
+    private int mergeSafe(Connection pg) throws SQLException {
+        pg.setAutoCommit(false);
+        try (PreparedStatement merge = pg.prepareStatement(MERGE_SAFE)) {
             merge.setString(1, origin);
             int inserted = merge.executeUpdate();
             pg.commit();
@@ -373,6 +408,8 @@ public final class PostgresSync {
         CopyIn copy = pg.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY events_staging (" + STAGING_COLUMNS + ") FROM STDIN");
         long rows = 0;
+        // Rows this cache pulled from the target are already there: leave them out rather than send them back.
+        PulledRanges.Skip skip = pulled.within(after, upTo);
         try (Connection c = cache.getConnection(); PreparedStatement ps = c.prepareStatement(READ_BATCH)) {
             ps.setLong(1, after);
             ps.setLong(2, upTo);
@@ -382,6 +419,9 @@ public final class PostgresSync {
             CopyTextWriter row = new CopyTextWriter(out);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (skip.contains(rs.getLong(16))) {
+                        continue;
+                    }
                     long eventTime = rs.getLong(4);
                     days.add(LocalDate.ofEpochDay(Math.floorDiv(eventTime, DAY_MILLIS)));
                     row.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3))

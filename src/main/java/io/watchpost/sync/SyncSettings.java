@@ -1,0 +1,61 @@
+package io.watchpost.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The user's saved connection to the team database ({@link SyncSettingsFile}).
+ * <p>
+ * Where the password comes from, first found wins: the URL, env {@code PGPASSWORD}, this record's password, and
+ * otherwise none is sent, so PgJDBC looks in {@code ~/.pgpass} (or {@code PGPASSFILE}) itself.
+ * {@link #toString()} masks the password, so logging or showing the settings cannot leak it.
+ *
+ * @param url      JDBC URL, e.g. {@code jdbc:postgresql://db:5432/watchpost}
+ * @param user     login role, or null to take it from the URL / PGUSER
+ * @param password saved password, or null
+ * @param sslMode  {@code disable … verify-full}, passed through to PgJDBC; null keeps the URL's or PgJDBC's default
+ */
+public record SyncSettings(String url, String user, String password, String sslMode) {
+
+    static final String MASK = "********";
+
+    /** Splits a URL as a user typed it: address and options, user, and the password if it held one. */
+    public static SyncSettings fromUrl(String url, String sslMode) {
+        PgTarget t = PgTarget.parse(url, Map.of());
+        return new SyncSettings(t.jdbcUrl(), t.user(), t.password(), sslMode);
+    }
+
+    /** The target these settings describe, reading PGPASSWORD / PGUSER from the environment. */
+    public PgTarget target() {
+        return target(System.getenv());
+    }
+
+    PgTarget target(Map<String, String> env) {
+        PgTarget parsed = PgTarget.parse(url, env);
+        String chosenUser = user != null && !user.isBlank() ? user : parsed.user();
+        String chosenPassword = parsed.password() != null ? parsed.password()
+                : password != null && !password.isEmpty() ? password : null;
+        Map<String, String> props = new LinkedHashMap<>(parsed.properties());
+        if (sslMode != null && !sslMode.isBlank()) {
+            props.put("sslmode", sslMode);
+        }
+        return new PgTarget(parsed.hosts(), parsed.database(), chosenUser, chosenPassword, props);
+    }
+
+    /** For a settings view: the password as a fixed mask (not even its length shows), or empty when none is saved. */
+    public String maskedPassword() {
+        return password == null || password.isEmpty() ? "" : MASK;
+    }
+
+    /** The same settings with the password shown as a mask: what a view may display. */
+    public SyncSettings masked() {
+        return new SyncSettings(url == null ? null : PgTarget.parse(url, Map.of()).redacted(), user,
+                maskedPassword().isEmpty() ? null : MASK, sslMode);
+    }
+
+    @Override
+    public String toString() {
+        SyncSettings shown = masked();
+        return "SyncSettings[url=" + shown.url + ", user=" + user + ", password=" + maskedPassword() + ", sslMode=" + sslMode + "]";
+    }
+}
