@@ -34,7 +34,47 @@ public final class EndToEndBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String GROUP = "/bench/mixed";
+    private static final int STREAMS = 8;
+
     private EndToEndBench() {
+    }
+
+    /** Alternating rounds of the baseline and Watchpost over the same events; prints each and the best of each. */
+    public static void run(java.io.PrintStream out, Path dir, int events, int rounds) throws Exception {
+        try (io.watchpost.source.emulator.CloudWatchLogsEmulator emulator = io.watchpost.source.emulator.CloudWatchLogsEmulator
+                .start(io.watchpost.source.emulator.EmulatorOptions.loopback(0))) {
+            java.util.List<io.watchpost.source.emulator.InputLogEvent> input =
+                    SyntheticEvents.generate(events, System.currentTimeMillis() - 60_000, 42);
+            for (int s = 0; s < STREAMS; s++) {
+                String stream = "stream-" + s;
+                emulator.logs().ensureStream(GROUP, stream);
+                java.util.List<io.watchpost.source.emulator.InputLogEvent> mine = new java.util.ArrayList<>();
+                for (int i = s; i < input.size(); i += STREAMS) {
+                    mine.add(input.get(i));
+                }
+                emulator.logs().seed(GROUP, stream, mine);
+            }
+            Run bestBaseline = null;
+            Run bestWatchpost = null;
+            for (int round = 0; round < rounds; round++) {
+                Path roundDir = java.nio.file.Files.createDirectories(dir.resolve("e2e-round-" + round));
+                Run b = baseline(emulator.endpoint(), GROUP, roundDir);
+                Run w = watchpost(emulator.endpoint(), GROUP, roundDir);
+                print(out, "round " + (round + 1), b);
+                print(out, "round " + (round + 1), w);
+                bestBaseline = bestBaseline == null || b.seconds() < bestBaseline.seconds() ? b : bestBaseline;
+                bestWatchpost = bestWatchpost == null || w.seconds() < bestWatchpost.seconds() ? w : bestWatchpost;
+            }
+            out.printf(java.util.Locale.ROOT, "end-to-end: watchpost %.0f events/s, baseline %.0f events/s, ratio %.2f "
+                            + "(target: >= 100000 events/s)%n", bestWatchpost.eventsPerSecond(),
+                    bestBaseline.eventsPerSecond(), bestWatchpost.eventsPerSecond() / bestBaseline.eventsPerSecond());
+        }
+    }
+
+    private static void print(java.io.PrintStream out, String label, Run run) {
+        out.printf(java.util.Locale.ROOT, "  %s: %-48s %,9d events in %6.2f s = %,10.0f events/s%n",
+                label, run.name(), run.events(), run.seconds(), run.eventsPerSecond());
     }
 
     /** What one run did. */
