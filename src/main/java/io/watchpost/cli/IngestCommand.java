@@ -88,6 +88,9 @@ public final class IngestCommand implements Callable<Integer> {
             description = "With --follow, print a status line per group this often; 0: never (default: ${DEFAULT-VALUE}).")
     int statusEvery;
 
+    @Option(names = "--progress", description = "Print a backfill progress line to stderr after every page.")
+    boolean progress;
+
     @Override
     public Integer call() throws InterruptedException {
         AwsSettings settings = new AwsSettings(endpoint, region, profile);
@@ -141,6 +144,11 @@ public final class IngestCommand implements Callable<Integer> {
             for (String group : logGroups) {
                 BackfillJob job = engine.startBackfill(group, start == null ? null : start.toEpochMilli(),
                         end == null ? null : end.toEpochMilli(), p -> {
+                            if (progress && !p.finished()) {
+                                System.err.printf(Locale.ROOT, "progress %s: %d events, %.1f%% of the range, eta %s%n",
+                                        p.logGroup(), p.eventsDone(), p.coveredShare() * 100,
+                                        p.etaMillis() < 0 ? "-" : (p.etaMillis() / 1000) + " s");
+                            }
                         });
                 BackfillProgress p = job.await();
                 if (p.state() == IngestMode.STOPPED) {
