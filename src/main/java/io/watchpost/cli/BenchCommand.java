@@ -1,6 +1,7 @@
 package io.watchpost.cli;
 
 import io.watchpost.bench.EndToEndBench;
+import io.watchpost.bench.IngestQuotaBench;
 import io.watchpost.bench.Machine;
 import io.watchpost.bench.SyntheticEvents;
 import io.watchpost.source.emulator.CloudWatchLogsEmulator;
@@ -30,6 +31,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
             description = "Alternating rounds of baseline and Watchpost; the best of each is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--quota-seconds", paramLabel = "S", defaultValue = "12",
+            description = "Length of each quota run (goodput, freshness), in seconds of quota budget (default: ${DEFAULT-VALUE}).")
+    double quotaSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -61,6 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "end-to-end: watchpost %.0f events/s, baseline %.0f events/s, ratio %.2f (target: >= 100000 events/s)%n",
                     bestWatchpost.eventsPerSecond(), bestBaseline.eventsPerSecond(),
                     bestWatchpost.eventsPerSecond() / bestBaseline.eventsPerSecond());
+            IngestQuotaBench.run(Files.createDirectories(dir.resolve("quota")), quotaSeconds, System.out);
         } finally {
             deleteTree(dir);
         }

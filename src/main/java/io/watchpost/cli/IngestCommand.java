@@ -180,20 +180,12 @@ public final class IngestCommand implements Callable<Integer> {
         while (!interrupted.await(statusEvery <= 0 ? 3600 : statusEvery, TimeUnit.SECONDS)) {
             if (statusEvery > 0) {
                 for (GroupSnapshot s : engine.snapshots()) {
-                    System.out.println(status(s));
+                    System.out.println(s.statusLine());
                 }
                 System.out.flush();
             }
         }
         return 0;
-    }
-
-    static String status(GroupSnapshot s) {
-        return String.format(Locale.ROOT, "%s %s: stored %d (%.1f events/s, %.1f KB/s), calls %d, throttles %d, errors %d,"
-                        + " lag %s, latency p50 %d ms p95 %d ms%s", s.logGroup(), s.mode(), s.eventsStored(),
-                s.eventsPerSecond(), s.bytesPerSecond() / 1024, s.apiCalls(), s.throttles(), s.errors(),
-                s.lagMillis() < 0 ? "-" : (s.lagMillis() / 1000) + " s", s.latencyP50Millis(), s.latencyP95Millis(),
-                s.lastError() == null ? "" : ", last error: " + s.lastError());
     }
 
     private static String summary(IngestEngine engine, long began) {

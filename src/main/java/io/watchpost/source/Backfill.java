@@ -87,7 +87,7 @@ final class Backfill {
             shareAtRunStart = coveredShare();
             List<Future<?>> running = new ArrayList<>();
             for (PageSource s : sources) {
-                running.add(executor.submit(() -> readLane(s)));
+                running.add(executor.submit(() -> readLane(new PrefetchingPageSource(s, executor))));
             }
             RuntimeException failure = null;
             for (Future<?> f : running) {

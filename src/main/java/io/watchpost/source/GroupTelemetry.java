@@ -25,6 +25,7 @@ public final class GroupTelemetry {
     private final LongAdder apiCalls = new LongAdder();
     private final LongAdder throttles = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder storeNanos = new LongAdder();
     private final AtomicLong newestEventTime = new AtomicLong(-1);
     private final LatencyHistogram latency = new LatencyHistogram();
     private volatile String lastError;
@@ -83,6 +84,11 @@ public final class GroupTelemetry {
         bump(storedCount, 0, 0, 0);
     }
 
+    /** Time spent normalizing and committing pages: shows when the local cache, not CloudWatch, is the limit. */
+    void storeTime(long nanos) {
+        storeNanos.add(nanos);
+    }
+
     /** Newest event time stored, without a latency sample (backfills). */
     void newest(long eventTime) {
         newestEventTime.accumulateAndGet(eventTime, Math::max);
@@ -124,7 +130,7 @@ public final class GroupTelemetry {
         }
         long newest = newestEventTime.get();
         return new GroupSnapshot(logGroup, mode, now, read.sum(), stored.sum(), duplicates.sum(), bytes.sum(),
-                apiCalls.sum(), throttles.sum(), errors.sum(),
+                apiCalls.sum(), throttles.sum(), errors.sum(), storeNanos.sum() / 1_000_000,
                 windowEvents / (double) RATE_WINDOW_SECONDS, windowBytes / (double) RATE_WINDOW_SECONDS,
                 newest, newest < 0 ? -1 : Math.max(0, now - newest), latency.percentile(0.50), latency.percentile(0.95),
                 lastError, lastErrorAt, history);

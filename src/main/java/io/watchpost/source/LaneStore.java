@@ -46,7 +46,9 @@ final class LaneStore {
     LaneCheckpoint store(String logGroup, String partition, LaneCheckpoint checkpoint, List<FilteredLogEvent> page,
                          List<FilteredLogEvent> fresh, GroupTelemetry telemetry, boolean withLatency) {
         LaneCheckpoint next = checkpoint.advance(page, fresh.size());
+        long began = System.nanoTime();
         AppendResult r = pipeline.storePage(logGroup, fresh, new SourceOffset(partition, next.toJson()));
+        telemetry.storeTime(System.nanoTime() - began);
         long[] times = new long[withLatency && r.stored() > 0 ? fresh.size() : 0];
         for (int i = 0; i < times.length; i++) {
             times[i] = fresh.get(i).timestamp();

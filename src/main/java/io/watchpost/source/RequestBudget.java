@@ -61,8 +61,9 @@ public final class RequestBudget {
 
         Bucket(double perSecond) {
             this.nanosPerToken = 1e9 / perSecond;
-            // Burst of 1 s worth of requests, but never more than the service's own bucket could hold.
-            this.burstNanos = Math.max(1, Math.floor(perSecond)) * nanosPerToken;
+            // Burst two requests short of the service's bucket (which holds one second's worth): the service then
+            // always has tokens in reserve, so network jitter bunching two of our paced requests is not throttled.
+            this.burstNanos = Math.max(1, Math.floor(perSecond) - 2) * nanosPerToken;
             this.nextFreeNanos = System.nanoTime() - burstNanos;
         }
 
