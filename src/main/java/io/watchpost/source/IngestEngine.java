@@ -87,8 +87,10 @@ public final class IngestEngine implements AutoCloseable {
         if (stopped) {
             throw new IllegalStateException("the engine is stopped");
         }
-        GroupFollower f = followers.computeIfAbsent(logGroup,
-                g -> new GroupFollower(sourceKey, g, calls, laneStore, telemetryOf(g), options, clock));
+        GroupFollower f = new GroupFollower(sourceKey, logGroup, calls, laneStore, telemetryOf(logGroup), options, clock);
+        if (followers.putIfAbsent(logGroup, f) != null) {
+            return;
+        }
         try {
             f.start(executor, this::liveTailFor);
         } catch (RuntimeException e) {
