@@ -64,4 +64,23 @@ class FaultyEndpointBackfillTest {
             assertEquals(SourceEvents.endpointContent(emu.logs(), LANED), SourceEvents.cachedContent(cache, LANED));
         }
     }
+
+    @Test
+    void slowAndCutResponsesAreRetriedAndTheBackfillIsExact() throws Exception {
+        FaultGate faults = new FaultGate(new FaultPlan(0, 0, 0.3, 100, 0.1, 11));
+        long t0 = System.currentTimeMillis() - 3_600_000;
+        String group = "/faulty/cut";
+        try (CloudWatchLogsEmulator emu = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0), faults);
+             Cache cache = Cache.open(dir.resolve("cache-cut"))) {
+            SourceEvents.seed(emu.logs(), group, 2, 6_000, t0, 2_000);
+            EngineOptions options = EngineOptions.defaults().withLiveTail(false);
+            try (IngestEngine engine = new IngestEngine(AwsSettings.embedded(emu.endpoint()), options,
+                    new RequestBudget(new ApiQuotas(50, 50, 50, 50)), cache.events())) {
+                assertEquals(IngestMode.DONE, engine.startBackfill(group, null, null, BackfillListener.NONE).await().state());
+            }
+            assertTrue(faults.cut() > 0 && faults.slowed() > 0, "cut " + faults.cut() + ", slowed " + faults.slowed() + " of " + faults.admitted());
+            assertEquals(SourceEvents.endpointIds(emu.logs(), group), SourceEvents.cachedIds(cache, group).keySet());
+            assertEquals(6_000, cache.events().count());
+        }
+    }
 }
