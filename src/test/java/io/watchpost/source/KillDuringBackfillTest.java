@@ -75,7 +75,15 @@ class KillDuringBackfillTest {
                 Map<String, Integer> cached = SourceEvents.cachedIds(cache, GROUP);
                 Set<String> expected = SourceEvents.endpointIds(emu.logs(), GROUP);
                 assertEquals(EVENTS, expected.size());
-                assertEquals(EVENTS, cache.events().count(), "no event stored twice, none lost");
+                List<String> twice = cached.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+                Set<String> unknown = new java.util.HashSet<>(cached.keySet());
+                unknown.removeAll(expected);
+                Set<String> missing = new java.util.HashSet<>(expected);
+                missing.removeAll(cached.keySet());
+                String diagnosis = "stored twice " + twice + ", not at the endpoint " + unknown + ", missing "
+                        + missing.size() + ", rows " + cache.events().count();
+                assertTrue(twice.isEmpty() && unknown.isEmpty() && missing.isEmpty(), diagnosis);
+                assertEquals(EVENTS, cache.events().count(), "no event stored twice, none lost: " + diagnosis);
                 assertEquals(expected, cached.keySet());
             }
         }
