@@ -1,6 +1,7 @@
 package io.watchpost.cli;
 
 import io.watchpost.bench.EndToEndBench;
+import io.watchpost.bench.IngestQuotaBench;
 import io.watchpost.bench.Machine;
 import io.watchpost.bench.ParseRateBench;
 import io.watchpost.bench.QueryBench;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark sections, in the order they run. */
-    enum Section { e2e, parse, query, sync }
+    enum Section { e2e, quota, parse, query, sync }
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
             description = "Sections to run, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
@@ -35,6 +36,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
             description = "Alternating rounds of baseline and Watchpost; the best of each is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--quota-seconds", paramLabel = "S", defaultValue = "12",
+            description = "Length of each quota run (goodput, freshness), in seconds of quota budget (default: ${DEFAULT-VALUE}).")
+    double quotaSeconds;
 
     @Option(names = "--query-events", paramLabel = "N", defaultValue = "1000000",
             description = "Cached events for the Explorer query benchmark (default: ${DEFAULT-VALUE}).")
@@ -51,6 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
                 System.out.println("== " + section);
                 switch (section) {
                     case e2e -> EndToEndBench.run(System.out, dir, events, rounds);
+                    case quota -> IngestQuotaBench.run(Files.createDirectories(dir.resolve("quota")), quotaSeconds, System.out);
                     case parse -> ParseRateBench.run(System.out);
                     case query -> QueryBench.run(System.out, Files.createDirectories(dir.resolve("query")), queryEvents);
                     case sync -> SyncBench.run(System.out, dir, events, rounds);

@@ -7,9 +7,12 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClientBuilder;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 
@@ -31,16 +34,37 @@ public final class CloudWatchClients {
         CloudWatchLogsClientBuilder builder = CloudWatchLogsClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16).connectionTimeout(Duration.ofSeconds(5)))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32).connectionTimeout(Duration.ofSeconds(5)))
                 // Adaptive retry: backs off on ThrottlingException and 5xx and rate-limits the client itself.
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
                         .apiCallTimeout(Duration.ofMinutes(2))
+                        // A cut or stalled response must fail and be retried, not hang a lane.
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
                         .build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    /**
+     * The async client, needed only for StartLiveTail's event stream. It takes the SDK's default async HTTP client
+     * (netty-nio-client, on the class path through the service module's runtime dependency); without one this
+     * throws and the engine stays on polling.
+     */
+    public static CloudWatchLogsAsyncClient createAsync(AwsSettings settings) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2);
+        CloudWatchLogsAsyncClientBuilder builder = CloudWatchLogsAsyncClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+            // StartLiveTail's model adds a "streaming-" host prefix, which would turn 127.0.0.1 into an unknown host.
+            override.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+        }
+        return builder.overrideConfiguration(override.build()).build();
     }
 
     static AwsCredentialsProvider credentials(AwsSettings settings) {
