@@ -1,13 +1,13 @@
 package io.watchpost.app;
 
-import io.watchpost.normalize.Normalizer;
+import io.watchpost.source.ApiQuotas;
 import io.watchpost.source.AwsErrors;
 import io.watchpost.source.AwsSettings;
 import io.watchpost.source.CloudWatchClients;
+import io.watchpost.source.EngineOptions;
+import io.watchpost.source.IngestEngine;
 import io.watchpost.source.IngestMetrics;
-import io.watchpost.source.IngestPipeline;
-import io.watchpost.source.LogGroupPoller;
-import io.watchpost.source.PollingService;
+import io.watchpost.source.RequestBudget;
 import io.watchpost.source.SourceException;
 import io.watchpost.store.Cache;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsReq
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,8 @@ import java.util.List;
  */
 public final class AwsSession implements AutoCloseable {
 
-    /** How often each log group is polled: CloudWatch's FilterLogEvents quota is 5 requests/s per account. */
+    /** How often each log group is polled; the engine's request budget keeps all groups within CloudWatch's quotas. */
     static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
-    /** Re-read this far behind the checkpoint on each poll, for events CloudWatch makes searchable late. */
-    static final Duration OVERLAP = Duration.ofSeconds(30);
     /** On the very first poll of a log group, start this far back: enough context, not a day of backfill. */
     static final Duration FIRST_LOOKBACK = Duration.ofHours(1);
 
@@ -39,8 +36,7 @@ public final class AwsSession implements AutoCloseable {
     private final List<String> logGroups;
     private final CloudWatchLogsClient client;
     private final Cache cache;
-    private final PollingService polling;
-    private final IngestMetrics metrics = new IngestMetrics();
+    private final IngestEngine engine;
 
     private AwsSession(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval) {
         this.settings = settings;
@@ -53,14 +49,13 @@ public final class AwsSession implements AutoCloseable {
             client.close();
             throw e;
         }
-        IngestPipeline pipeline = new IngestPipeline(new Normalizer(), cache.events(), metrics);
-        List<LogGroupPoller> pollers = new ArrayList<>();
+        // The check above used its own client; the engine builds the one it ingests through.
+        client.close();
+        engine = new IngestEngine(settings, EngineOptions.defaults().withPollInterval(interval)
+                .withInitialLookback(FIRST_LOOKBACK), new RequestBudget(ApiQuotas.awsDefaults()), cache.events());
         for (String group : this.logGroups) {
-            pollers.add(new LogGroupPoller(client, pipeline, cache.events(), settings, group, OVERLAP,
-                    FIRST_LOOKBACK, Clock.systemUTC()));
+            engine.follow(group);
         }
-        polling = new PollingService(pollers, interval, metrics);
-        polling.start();
     }
 
     /**
@@ -104,7 +99,7 @@ public final class AwsSession implements AutoCloseable {
     }
 
     public IngestMetrics metrics() {
-        return metrics;
+        return engine.metrics();
     }
 
     public String describe() {
@@ -113,13 +108,11 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * Stops in dependency order: no more polls (a poll in progress finishes its page, so its checkpoint commits
-     * with its events), then the client, then the cache.
+     * Stops in dependency order: the engine (a page in flight commits with its checkpoint), then the cache.
      */
     @Override
     public void close() {
-        polling.close();
-        client.close();
+        engine.close();
         cache.close();
     }
 }

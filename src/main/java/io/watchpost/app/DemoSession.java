@@ -1,18 +1,16 @@
 package io.watchpost.app;
 
-import io.watchpost.normalize.Normalizer;
+import io.watchpost.source.ApiQuotas;
 import io.watchpost.source.AwsSettings;
-import io.watchpost.source.CloudWatchClients;
+import io.watchpost.source.EngineOptions;
+import io.watchpost.source.IngestEngine;
 import io.watchpost.source.IngestMetrics;
-import io.watchpost.source.IngestPipeline;
-import io.watchpost.source.LogGroupPoller;
-import io.watchpost.source.PollingService;
+import io.watchpost.source.RequestBudget;
 import io.watchpost.source.emulator.CloudWatchLogsEmulator;
 import io.watchpost.source.emulator.EmulatorOptions;
 import io.watchpost.source.emulator.SampleData;
 import io.watchpost.source.emulator.SampleDataReplay;
 import io.watchpost.store.Cache;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The demo a new user sees: the embedded CloudWatch Logs endpoint serving the bundled sample data as live log groups,
@@ -30,33 +26,31 @@ import java.util.List;
  */
 public final class DemoSession implements AutoCloseable {
 
-    /** How often each log group is polled; small, so an event shows within about a second of landing. */
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-    /** Re-read this far behind the checkpoint on each poll, for events CloudWatch makes searchable late. */
-    static final Duration OVERLAP = Duration.ofSeconds(10);
+    /**
+     * How the demo follows its groups: polled every second (so an event shows within about a second of landing),
+     * re-reading 10 s behind the checkpoint for late events, and reading a day back on first start to take in the
+     * replayed history.
+     */
+    static final EngineOptions OPTIONS = EngineOptions.defaults()
+            .withPollInterval(Duration.ofSeconds(1))
+            .withOverlap(Duration.ofSeconds(10))
+            .withInitialLookback(Duration.ofDays(1));
 
     private final CloudWatchLogsEmulator emulator;
     private final SampleDataReplay replay;
     private final Cache cache;
-    private final CloudWatchLogsClient client;
-    private final PollingService polling;
-    private final IngestMetrics metrics = new IngestMetrics();
+    private final IngestEngine engine;
 
     private DemoSession(Path cacheFile) throws IOException {
         emulator = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0));
         replay = new SampleDataReplay(emulator.logs(), SampleData.bundled(), Clock.systemUTC());
         replay.start();
         cache = Cache.open(cacheFile);
-        AwsSettings settings = AwsSettings.embedded(emulator.endpoint());
-        client = CloudWatchClients.create(settings);
-        IngestPipeline pipeline = new IngestPipeline(new Normalizer(), cache.events(), metrics);
-        List<LogGroupPoller> pollers = new ArrayList<>();
+        engine = new IngestEngine(AwsSettings.embedded(emulator.endpoint()), OPTIONS,
+                new RequestBudget(ApiQuotas.awsDefaults()), cache.events());
         for (String group : emulator.logs().logGroupNames()) {
-            pollers.add(new LogGroupPoller(client, pipeline, cache.events(), settings, group, OVERLAP,
-                    Duration.ofDays(1), Clock.systemUTC()));
+            engine.follow(group);
         }
-        polling = new PollingService(pollers, POLL_INTERVAL, metrics);
-        polling.start();
     }
 
     /** Starts a demo on a fresh cache at {@code cacheFile} (an earlier demo's cache there is discarded). */
@@ -75,19 +69,22 @@ public final class DemoSession implements AutoCloseable {
         return cache;
     }
 
+    public IngestEngine engine() {
+        return engine;
+    }
+
     public IngestMetrics metrics() {
-        return metrics;
+        return engine.metrics();
     }
 
     public String describe() {
         return "Demo: sample data live from the embedded CloudWatch Logs endpoint " + emulator.endpoint();
     }
 
-    /** Stops in dependency order: no more polls, then the client, the cache, the replay and the endpoint. */
+    /** Stops in dependency order: the engine (in-flight pages commit with their checkpoints), the cache, the replay, the endpoint. */
     @Override
     public void close() {
-        polling.close();
-        client.close();
+        engine.close();
         cache.close();
         replay.close();
         emulator.close();

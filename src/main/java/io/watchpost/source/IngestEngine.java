@@ -170,6 +170,11 @@ public final class IngestEngine implements AutoCloseable {
         return f == null ? Optional.empty() : Optional.ofNullable(f.liveTailUnavailableReason());
     }
 
+    /** The running totals a window samples for its charts and status bar. */
+    public IngestMetrics metrics() {
+        return pipeline.metrics();
+    }
+
     /** Totals over all groups since the engine started. */
     public IngestMetrics.Snapshot totals() {
         return pipeline.metrics().snapshot();

@@ -64,11 +64,11 @@ class AwsSessionTest {
         waitFor(() -> session.cache().events().count() == 50, "the first 50 events");
         put(50, 10);
         waitFor(() -> session.cache().events().count() == 60, "live events");
-        assertTrue(pollerThreads() > 0, "pollers run");
+        assertTrue(pollerThreads() > 0, "the ingest engine runs");
         assertTrue(session.describe().contains("eu-west-1"), session.describe());
 
         session.close();
-        assertEquals(0, pollerThreads(), "closing stopped every poller thread");
+        assertEquals(0, pollerThreads(), "closing stopped every ingest thread");
         assertThrows(RuntimeException.class, () -> session.cache().events().count(), "the cache is closed");
 
         // The checkpoint was committed: a new session on the same cache reads only what is new.
@@ -93,7 +93,7 @@ class AwsSessionTest {
 
     private static long pollerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("watchpost-poller") && t.isAlive()).count();
+                .filter(t -> t.getName().startsWith("watchpost-ingest-") && t.isAlive()).count();
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
