@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** First-seen values per group, after a learning span measured from the first event this rule saw. */
+/**
+ * First-seen values per group, after a learning span measured from the first event this rule saw. Only groups
+ * with history count: the first value of a group never seen before is its baseline.
+ */
 final class NewValueDetector implements Detector {
     private final Rule rule;
     private final RuleLogic.NewValue logic;
@@ -47,8 +50,11 @@ final class NewValueDetector implements Detector {
         if (learnUntil == Long.MIN_VALUE) {
             learnUntil = now + logic.learn().toMillis();
         }
-        boolean added = seen.computeIfAbsent(group, g -> new HashSet<>()).add(value);
-        if (added && now >= learnUntil) {
+        Set<String> known = seen.computeIfAbsent(group, g -> new HashSet<>());
+        // a group with no history yet (a user's very first sign-in) has no baseline to be new against
+        boolean hadHistory = !known.isEmpty();
+        boolean added = known.add(value);
+        if (added && hadHistory && now >= learnUntil) {
             out.add(new Firing(rule, group, e.eventTime(), e.eventTime(), List.of(new EventRef(e.logGroup(), e.eventId())),
                     "first " + logic.field() + "=" + value + (group.isEmpty() ? "" : " for " + group)));
         }
