@@ -41,6 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.out.println("machine: " + Machine.describe());
+        io.watchpost.bench.RulesBench.run(System.out);
         if (parseOnly) {
             io.watchpost.bench.ParseRateBench.run(System.out);
             return 0;

@@ -22,6 +22,11 @@ final class CompiledRuleSet {
     private final Detector[] always;
 
     CompiledRuleSet(List<Rule> rules, Map<String, Detector> reuse) {
+        this(rules, reuse, true);
+    }
+
+    /** {@code indexed = false} offers every event to every detector: the bench's baseline. */
+    CompiledRuleSet(List<Rule> rules, Map<String, Detector> reuse, boolean indexed) {
         this.rules = List.copyOf(rules);
         Map<String, Detector> ids = new HashMap<>();
         Map<String, List<Detector>> action = new HashMap<>();
@@ -35,7 +40,9 @@ final class CompiledRuleSet {
             // an unchanged rule keeps its detector, and with it its windows, sequences and baselines
             Detector d = old != null && old.rule().equals(r) ? old : Detectors.compile(r);
             ids.put(r.id(), d);
-            if (d.actions() != null) {
+            if (!indexed) {
+                rest.add(d);
+            } else if (d.actions() != null) {
                 d.actions().forEach(a -> action.computeIfAbsent(a, k -> new ArrayList<>()).add(d));
             } else if (d.sourceTypes() != null) {
                 d.sourceTypes().forEach(t -> type.computeIfAbsent(t, k -> new ArrayList<>()).add(d));

@@ -28,6 +28,15 @@ public final class DetectionEngine {
         this.current = new AtomicReference<>(new CompiledRuleSet(rules, Map.of()));
     }
 
+    private DetectionEngine(CompiledRuleSet set) {
+        this.current = new AtomicReference<>(set);
+    }
+
+    /** The same rules without the dispatch index (every rule sees every event): the benchmark's baseline. */
+    public static DetectionEngine unindexed(List<Rule> rules) {
+        return new DetectionEngine(new CompiledRuleSet(rules, Map.of(), false));
+    }
+
     public List<Rule> rules() {
         return current.get().rules;
     }

@@ -270,6 +270,18 @@ public final class EventPredicates {
                 return n >= 0 && n >= first && n <= last;
             };
         }
+        if (!block.ipv6()) {
+            long first = block.first().longValueExact();
+            long last = block.last().longValueExact();
+            return e -> {
+                String v = get.apply(e);
+                if (v == null) {
+                    return false;
+                }
+                long n = IpAddresses.ipv4(v); // the common case without BigInteger; anything else as WP_IN_CIDR does
+                return n >= 0 ? n >= first && n <= last : Boolean.TRUE.equals(QueryFunctions.inCidr(v, block.text()));
+            };
+        }
         return e -> {
             String v = get.apply(e);
             return v != null && Boolean.TRUE.equals(QueryFunctions.inCidr(v, block.text()));
