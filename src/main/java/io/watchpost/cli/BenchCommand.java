@@ -5,6 +5,7 @@ import io.watchpost.bench.IngestQuotaBench;
 import io.watchpost.bench.Machine;
 import io.watchpost.bench.ParseRateBench;
 import io.watchpost.bench.QueryBench;
+import io.watchpost.bench.RulesBench;
 import io.watchpost.bench.SyncBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark sections, in the order they run. */
-    enum Section { e2e, quota, parse, query, sync }
+    enum Section { e2e, quota, parse, rules, query, sync }
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
             description = "Sections to run, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
@@ -58,6 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
                     case e2e -> EndToEndBench.run(System.out, dir, events, rounds);
                     case quota -> IngestQuotaBench.run(Files.createDirectories(dir.resolve("quota")), quotaSeconds, System.out);
                     case parse -> ParseRateBench.run(System.out);
+                    case rules -> RulesBench.run(System.out);
                     case query -> QueryBench.run(System.out, Files.createDirectories(dir.resolve("query")), queryEvents);
                     case sync -> SyncBench.run(System.out, dir, events, rounds);
                 }

@@ -12,7 +12,7 @@ import java.util.Properties;
 @Command(name = "watchpost", mixinStandardHelpOptions = true, versionProvider = WatchpostCommand.Version.class,
         description = {"Watchpost: a workbench for security analysts watching AWS CloudWatch Logs.",
                 "With no command, opens the window (a live demo when no AWS source is configured)."},
-        subcommands = {EmulatorCommand.class, IngestCommand.class, QueryCommand.class, SyncCommand.class, 
+        subcommands = {EmulatorCommand.class, IngestCommand.class, QueryCommand.class, SyncCommand.class, RulesCommand.class, DetectCommand.class,
                 BenchCommand.class})
 public final class WatchpostCommand implements Runnable {
 
