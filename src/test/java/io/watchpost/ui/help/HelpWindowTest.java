@@ -77,7 +77,7 @@ class HelpWindowTest {
         String text = FxSupport.call(() -> help.getScene().getRoot().lookupAll(".label").stream()
                 .map(n -> ((Labeled) n).getText()).collect(Collectors.joining("\n")));
         for (String expected : List.of("Keyboard shortcuts", "F1", "Filter grammar", "field = value", "field != value",
-                "joined by AND", "event.action", "source.ip", "@timestamp")) {
+                "field in 10.0.0.0/8", "matches /regex/", "event.action", "source.ip", "@timestamp")) {
             assertTrue(text.contains(expected), "help shows " + expected);
         }
         FxSupport.snapshot(help.getScene(), "help.png");
