@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Backfill of a chosen range for the group selected in the table: a preset or start/end pickers, a progress bar
@@ -29,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 final class BackfillPane extends VBox {
 
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final SourcesViewModel vm;
     private final ObservableValue<String> group;
@@ -151,9 +149,5 @@ final class BackfillPane extends VBox {
         f.setPrefColumnCount(6);
         f.setPromptText("HH:mm");
         return f;
-    }
-
-    static String hhmm(LocalDateTime t) {
-        return HH_MM.format(t);
     }
 }

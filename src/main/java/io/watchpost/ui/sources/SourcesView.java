@@ -86,6 +86,10 @@ public final class SourcesView extends BorderPane {
         return table;
     }
 
+    BackfillPane backfillPane() {
+        return backfill;
+    }
+
     /** Selects a followed group in the table, as a click would (for tests and "show in Sources"). */
     public void select(String logGroup) {
         List<SourceRow> items = table.getItems();
