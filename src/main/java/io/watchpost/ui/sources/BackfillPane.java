@@ -63,7 +63,7 @@ final class BackfillPane extends VBox {
         preset.setPromptText("Preset");
         preset.valueProperty().addListener((obs, old, p) -> {
             if (p != null) {
-                fill(p.endingAt(clock.millis()));
+                showRange(p.endingAt(clock.millis()));
             }
         });
         startDate.setId("sources-backfill-start-date");
@@ -122,8 +122,13 @@ final class BackfillPane extends VBox {
         vm.startBackfill(g, range);
     }
 
-    /** Sets the pickers; a preset picked again later is recomputed from now. */
+    /** Sets the pickers to a custom range (the preset box clears, since the range is no longer "last N"). */
     void fill(BackfillRange range) {
+        preset.getSelectionModel().clearSelection();
+        showRange(range);
+    }
+
+    private void showRange(BackfillRange range) {
         LocalDateTime s = LocalDateTime.ofInstant(Instant.ofEpochMilli(range.startMillis()), zone);
         LocalDateTime e = LocalDateTime.ofInstant(Instant.ofEpochMilli(range.endMillis()), zone);
         startDate.setValue(s.toLocalDate());

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public record SourceStatus(GroupSnapshot snapshot, String liveTailUnavailableReason, String followError) {
 
+    static final long RECENT_ERROR_MILLIS = 30_000;
+
     /** A followed group the engine has no telemetry for yet. */
     static SourceStatus starting(String logGroup, IngestMode mode, long nowMillis, String followError) {
         return new SourceStatus(new GroupSnapshot(logGroup, mode, nowMillis, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -31,7 +33,9 @@ public record SourceStatus(GroupSnapshot snapshot, String liveTailUnavailableRea
     /** What hovering the mode explains: why polling rather than Live Tail, or why it failed. */
     public String modeTooltip() {
         return switch (mode()) {
-            case POLLING -> liveTailUnavailableReason == null ? "Polling (Live Tail not tried yet)"
+            case POLLING -> recentlyFailing() ? "Polling, but the last read failed: " + lastError()
+                    + (liveTailUnavailableReason == null ? "" : "\nLive Tail unavailable — " + liveTailUnavailableReason)
+                    : liveTailUnavailableReason == null ? "Polling (Live Tail not tried yet)"
                     : "Polling: Live Tail unavailable — " + liveTailUnavailableReason;
             case LIVE_TAIL -> "Live Tail session pushes new events; a poll fills gaps";
             case FAILED -> "Failed: " + (followError != null ? followError
@@ -41,6 +45,12 @@ public record SourceStatus(GroupSnapshot snapshot, String liveTailUnavailableRea
             case DONE -> "Backfill finished";
             case STOPPED -> "Stopped; checkpoints are saved";
         };
+    }
+
+    /** An error within the last {@value #RECENT_ERROR_MILLIS} ms: the mode still says polling, but reads fail. */
+    public boolean recentlyFailing() {
+        return followError != null || snapshot.lastErrorAtMillis() > 0
+                && snapshot.takenAtMillis() - snapshot.lastErrorAtMillis() < RECENT_ERROR_MILLIS;
     }
 
     public String lastError() {

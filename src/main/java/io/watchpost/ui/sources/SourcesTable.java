@@ -22,22 +22,22 @@ public final class SourcesTable extends TableView<SourceRow> {
         setPlaceholder(new Label("No log groups followed yet: search on the left and follow one."));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<SourceRow, SourceStatus> group = column("Log group", 220, s -> s.logGroup(), null);
+        TableColumn<SourceRow, SourceStatus> group = column("Log group", 180, s -> s.logGroup(), null);
         TableColumn<SourceRow, SourceStatus> mode = new TableColumn<>("Mode");
         mode.setCellValueFactory(c -> c.getValue().statusProperty());
         mode.setCellFactory(c -> new ModeCell());
-        mode.setPrefWidth(90);
+        mode.setPrefWidth(80);
         getColumns().add(group);
         getColumns().add(mode);
-        getColumns().add(column("Events/s", 70, s -> SourceFormats.rate(s.snapshot().eventsPerSecond()), "number"));
+        getColumns().add(column("Events/s", 75, s -> SourceFormats.rate(s.snapshot().eventsPerSecond()), "number"));
         getColumns().add(column("Bytes/s", 80, s -> SourceFormats.bytesPerSecond(s.snapshot().bytesPerSecond()), "number"));
-        getColumns().add(column("API calls", 70, s -> SourceFormats.count(s.snapshot().apiCalls()), "number"));
-        getColumns().add(column("Throttles", 70, s -> SourceFormats.count(s.snapshot().throttles()), "number"));
-        getColumns().add(column("Errors", 60, s -> SourceFormats.count(s.snapshot().errors()), "number"));
-        getColumns().add(column("Lag", 80, s -> SourceFormats.duration(s.snapshot().lagMillis()), "number"));
-        getColumns().add(column("Latency p50 / p95", 130, s -> SourceFormats.latency(
+        getColumns().add(column("API calls", 72, s -> SourceFormats.count(s.snapshot().apiCalls()), "number"));
+        getColumns().add(column("Throttles", 75, s -> SourceFormats.count(s.snapshot().throttles()), "number"));
+        getColumns().add(column("Errors", 58, s -> SourceFormats.count(s.snapshot().errors()), "number"));
+        getColumns().add(column("Lag", 75, s -> SourceFormats.duration(s.snapshot().lagMillis()), "number"));
+        getColumns().add(column("Latency p50/p95", 120, s -> SourceFormats.latency(
                 s.snapshot().latencyP50Millis(), s.snapshot().latencyP95Millis()), "number"));
-        getColumns().add(column("Last error", 200, s -> lastError(s, zone), "sources-error-cell"));
+        getColumns().add(column("Last error", 160, s -> lastError(s, zone), "sources-error-cell"));
     }
 
     private static String lastError(SourceStatus s, ZoneId zone) {
@@ -81,6 +81,7 @@ public final class SourcesTable extends TableView<SourceRow> {
 
     /** The mode as a coloured pill; hovering says why it polls rather than using Live Tail, or why it failed. */
     static final class ModeCell extends TableCell<SourceRow, SourceStatus> {
+        private static final PseudoClass ERRORING = PseudoClass.getPseudoClass("erroring");
         private final Label pill = new Label();
 
         ModeCell() {
@@ -96,10 +97,12 @@ public final class SourcesTable extends TableView<SourceRow> {
                 pill.pseudoClassStateChanged(pseudo(m), !empty && item != null && item.mode() == m);
             }
             if (empty || item == null) {
+                pill.pseudoClassStateChanged(ERRORING, false);
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
+            pill.pseudoClassStateChanged(ERRORING, item.mode() != IngestMode.FAILED && item.recentlyFailing());
             pill.setText(SourceFormats.mode(item.mode()));
             setGraphic(pill);
             setTooltip(new Tooltip(item.modeTooltip()));

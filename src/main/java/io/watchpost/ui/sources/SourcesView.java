@@ -70,7 +70,7 @@ public final class SourcesView extends BorderPane {
 
         SplitPane middle = new SplitPane(search, tableBox);
         middle.setOrientation(Orientation.HORIZONTAL);
-        middle.setDividerPositions(0.24);
+        middle.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(search, false);
 
         setTop(connection);
