@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -60,7 +61,14 @@ final class BackfillPane extends VBox {
 
         preset.setId("sources-backfill-preset");
         preset.getItems().setAll(RangePreset.values());
-        preset.setPromptText("Preset");
+        // A cleared combo box forgets its prompt text (a JavaFX quirk), so the button cell names the empty choice.
+        preset.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(RangePreset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "Custom range" : item.toString());
+            }
+        });
         preset.valueProperty().addListener((obs, old, p) -> {
             if (p != null) {
                 showRange(p.endingAt(clock.millis()));

@@ -20,6 +20,7 @@ final class ConnectionPane extends VBox {
 
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
 
     private final Label result = new Label();
 
@@ -81,11 +82,19 @@ final class ConnectionPane extends VBox {
         vm.connectionTestProperty().addListener((obs, old, t) -> show(t, vm.testingProperty().get()));
         vm.testingProperty().addListener((obs, old, busy) -> show(vm.connectionTestProperty().get(), busy));
 
-        Label engine = new Label("Following through " + vm.engineSource());
+        Label engine = new Label();
         engine.setId("sources-engine-source");
         engine.getStyleClass().add("sources-muted");
         engine.setTooltip(new Tooltip("Search and Test use the form above; the followed groups are read through"
                 + " the session's source. Another account or region needs a new session."));
+        // Say it plainly when the form and the engine disagree, so nobody thinks a search result is read from there.
+        var differs = vm.formDiffersFromEngineBinding();
+        engine.textProperty().bind(javafx.beans.binding.Bindings.when(differs)
+                .then("Followed groups are still read through " + vm.engineSource() + " (another source needs a new session)")
+                .otherwise("Following through " + vm.engineSource()));
+        engine.getProperties().put("differs", differs); // keep the binding reachable as long as the label
+        differs.addListener((obs, old, d) -> engine.pseudoClassStateChanged(WARN, d));
+        engine.pseudoClassStateChanged(WARN, differs.get());
         HBox status = new HBox(12, result, engine);
         status.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(result, Priority.ALWAYS);

@@ -184,6 +184,23 @@ public final class SourcesViewModel {
                 + (s.profile() == null ? "" : " · profile " + s.profile());
     }
 
+    /**
+     * True when the form names another source than the engine reads: search and test follow the form, but a group
+     * followed from there is still read through the engine's source (switching needs a new engine, i.e. session).
+     */
+    public BooleanBinding formDiffersFromEngineBinding() {
+        return Bindings.createBooleanBinding(() -> {
+            try {
+                AwsSettings form = formSettings();
+                AwsSettings e = engine.settings();
+                return !Objects.equals(form.endpoint(), e.endpoint()) || !form.region().equals(e.region())
+                        || !Objects.equals(form.profile(), e.profile());
+            } catch (IllegalArgumentException ex) {
+                return true;
+            }
+        }, profile, region, endpoint);
+    }
+
     /** The form as settings: region, optional endpoint override, optional profile. */
     AwsSettings formSettings() {
         String e = endpoint.get() == null ? "" : endpoint.get().trim();

@@ -143,6 +143,11 @@ class SourcesViewTest {
         assertTrue(s.snapshot().apiCalls() > 0, "API calls counted");
         assertTrue(s.snapshot().bytesPerSecond() > 0, "bytes/s counted");
         assertTrue(s.snapshot().lagMillis() >= 0, "lag known once events are stored");
+
+        run(() -> view.select(ORDERS));
+        robot.clickOn("#sources-unfollow");
+        waitUntil("the row leaves the table", 20, () -> row(ORDERS).isEmpty());
+        assertTrue(call(() -> view.table().getItems().isEmpty()));
     }
 
     @Test
@@ -186,6 +191,10 @@ class SourcesViewTest {
         assertTrue(fxMillis < 2_000, "the FX thread answered while the test was in flight (" + fxMillis + " ms)");
         assertTrue(call(() -> robot.lookup("#sources-test-connection").query().isDisabled()));
         assertEquals("watchpost-sources-test", calledOn.get());
+        assertTrue(label("#sources-engine-source").startsWith("Following through http://127.0.0.1:"));
+        run(() -> viewModel.regionProperty().set("eu-west-1"));
+        assertTrue(label("#sources-engine-source").startsWith("Followed groups are still read through"));
+        run(() -> viewModel.regionProperty().set("us-east-1"));
 
         release.countDown();
         waitUntil("the endpoint's answer", 30,
@@ -201,8 +210,8 @@ class SourcesViewTest {
         long start = end - Duration.ofHours(1).toMillis();
         int events = 30_000;
         seed("/app/payments", start, end, events);
-        // Two FilterLogEvents a second: the 10,000-event pages arrive half a second apart, so progress is seen moving.
-        open(ApiQuotas.awsDefaults().withFilterLogEvents(2), SourceLookups.aws());
+        // Four FilterLogEvents a second, half of them the follow's polls: pages arrive apart, so progress is seen moving.
+        open(ApiQuotas.awsDefaults().withFilterLogEvents(4), SourceLookups.aws());
         List<BackfillProgress> seen = followAndWatchBackfill("/app/payments");
 
         run(() -> view.backfillPane().fill(new BackfillRange(start - 60_000, end + 60_000)));
