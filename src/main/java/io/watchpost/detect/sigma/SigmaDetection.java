@@ -115,12 +115,12 @@ final class SigmaDetection {
                 if (item.isObject() != maps || item.isArray()) {
                     throw new SigmaRefusal("a selection list that mixes field maps and keywords");
                 }
-                parts.add(maps ? "(" + map(item) + ")" : keyword(item, false));
+                parts.add(maps ? "(" + map(item) + ")" : keyword(item));
             }
             return String.join(" or ", parts);
         }
         if (s.isValueNode() && !s.isNull()) {
-            return keyword(s, false);
+            return keyword(s);
         }
         throw new SigmaRefusal("a selection that is neither a field map, a list nor a keyword");
     }
@@ -189,7 +189,7 @@ final class SigmaDetection {
             }
             List<String> parts = new ArrayList<>();
             for (JsonNode v : values) {
-                parts.add(keyword(v, false));
+                parts.add(keyword(v));
             }
             return "(" + String.join(all ? " and " : " or ", parts) + ")";
         }
@@ -269,7 +269,7 @@ final class SigmaDetection {
         return text.indexOf('*') < 0 && text.indexOf('?') < 0 && text.indexOf('\\') < 0;
     }
 
-    private String keyword(JsonNode v, boolean unused) {
+    private static String keyword(JsonNode v) {
         if (!v.isValueNode() || v.isNull()) {
             throw new SigmaRefusal("a keyword that is not a plain value");
         }
