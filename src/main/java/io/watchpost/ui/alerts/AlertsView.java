@@ -36,14 +36,14 @@ public final class AlertsView extends BorderPane {
         TableView<StoredAlert> table = new TableView<>(model.alerts());
         table.setId("alerts-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Severity", s -> s.alert().severity().lower(), 80));
-        table.getColumns().add(text("Rule", s -> s.alert().ruleTitle(), 260));
-        table.getColumns().add(text("Group", s -> s.alert().groupKey(), 180));
+        table.getColumns().add(text("Severity", s -> s.alert().severity().lower(), 70));
+        table.getColumns().add(text("Rule", s -> s.alert().ruleTitle(), 200));
+        table.getColumns().add(text("Group", s -> s.alert().groupKey(), 140));
         table.getColumns().add(text("First", s -> time(s.alert().firstTime()), 140));
         table.getColumns().add(text("Last", s -> time(s.alert().lastTime()), 140));
         TableColumn<StoredAlert, Integer> firings = new TableColumn<>("Firings");
         firings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().alert().firings()));
-        firings.setPrefWidth(60);
+        firings.setPrefWidth(65);
         table.getColumns().add(firings);
         table.getColumns().add(text("State", s -> s.state().label(), 150));
         table.setPlaceholder(new Label("No alerts. Enabled rules raise them as events arrive."));

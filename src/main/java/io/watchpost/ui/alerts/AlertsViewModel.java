@@ -75,7 +75,7 @@ public final class AlertsViewModel {
                 List<StoredAlert> rows = store.list(filter);
                 Platform.runLater(() -> {
                     alerts.setAll(rows);
-                    status.set(rows.size() + (rows.size() == LIMIT ? "+ " : " ") + "alerts");
+                    status.set(rows.size() + (rows.size() == LIMIT ? "+" : "") + (rows.size() == 1 ? " alert" : " alerts"));
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> status.set("cannot read alerts: " + e.getMessage()));

@@ -34,6 +34,9 @@ import java.time.format.DateTimeFormatter;
  */
 public final class RulesWorkspace extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("MM-dd HH'h'").withZone(ZoneOffset.UTC);
 
     private final RulesWorkspaceModel model;
     private final TextArea editor = new TextArea();
@@ -57,7 +60,9 @@ public final class RulesWorkspace extends BorderPane {
             }
         });
         model.selectedProperty().addListener((o, old, e) -> {
-            if (e != null && list.getSelectionModel().getSelectedItem() != e) {
+            if (e == null) {
+                list.getSelectionModel().clearSelection(); // a new, unsaved rule is in the editor
+            } else if (list.getSelectionModel().getSelectedItem() != e) {
                 list.getSelectionModel().select(e);
             }
         });
@@ -157,8 +162,10 @@ public final class RulesWorkspace extends BorderPane {
             return;
         }
         XYChart.Series<String, Number> series = new XYChart.Series<>();
+        boolean oneDay = r.buckets().isEmpty() || DAY.format(r.buckets().get(0).start())
+                .equals(DAY.format(r.buckets().get(r.buckets().size() - 1).start()));
         for (Backtest.Bucket b : r.buckets()) {
-            series.getData().add(new XYChart.Data<>(TIME.format(b.start()), b.hits()));
+            series.getData().add(new XYChart.Data<>((oneDay ? CLOCK : DAY_HOUR).format(b.start()), b.hits()));
         }
         chart.getData().add(series);
         for (Backtest.Match m : r.firstMatches()) {

@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RulesWorkspaceModel {
 
     static final long VALIDATE_DELAY_MILLIS = 250;
+    /** Few enough that the bucket labels stay readable in the chart's width. */
+    static final int BUCKETS = 12;
     static final String NEW_RULE = """
             id: user.new-rule
             title: New rule
@@ -92,7 +94,8 @@ public final class RulesWorkspaceModel {
         this.cache = cache;
         editorText.addListener((obs, old, text) -> scheduleValidation(text));
         selected.addListener((obs, old, entry) -> {
-            if (entry != null) {
+            // a different rule replaces the editor's text; the same text (after a save or toggle) is left alone
+            if (entry != null && !entry.rule().source().equals(editorText.get())) {
                 editorText.set(entry.rule().source());
                 backtest.set(null);
             }
@@ -200,7 +203,7 @@ public final class RulesWorkspaceModel {
         status.set("backtesting " + rule.id() + " …");
         background.execute(() -> {
             try {
-                Backtest.Result r = Backtest.run(rule, cache, 24, 50);
+                Backtest.Result r = Backtest.run(rule, cache, BUCKETS, 50);
                 Platform.runLater(() -> {
                     busy.set(false);
                     backtest.set(r);
@@ -281,11 +284,9 @@ public final class RulesWorkspaceModel {
         selectQuietly(entry);
     }
 
-    /** Selects without reloading the editor (the editor already holds this rule's text). */
+    /** Selects the saved or toggled entry; its source is the editor's text, so the editor and backtest stay. */
     private void selectQuietly(RuleEntry entry) {
-        String text = editorText.get();
         selected.set(entry);
-        editorText.set(text);
     }
 
     /** The character offset of a 1-based line and column in {@code text}, clamped to the text. */
