@@ -33,7 +33,8 @@ public final class Backtest {
     }
 
     /**
-     * @param bucketCount how many equal buckets the span from the first to the last firing is cut into
+     * @param bucketCount about how many buckets the span from the first to the last firing is cut into (their width
+     *                    is rounded up to a readable one: 1 s, 5 s … 15 min, 1 h …)
      * @param maxMatches  how many first matches to keep
      */
     public static Result run(Rule rule, DataSource cache, int bucketCount, int maxMatches) {
@@ -55,22 +56,35 @@ public final class Backtest {
         return new Result(scanned[0], times.size(), alertIds.size(), buckets(times, bucketCount), first);
     }
 
+    /** Bucket widths people read at a glance; the chart uses the smallest that fits the span into the count. */
+    private static final long[] NICE_MILLIS = {1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000, 900_000,
+            1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 604_800_000};
+
+    /** Hits per bucket of a nice width, aligned to a multiple of the width (UTC), first to last hit. */
     static List<Bucket> buckets(List<Instant> times, int count) {
         if (times.isEmpty()) {
             return List.of();
         }
-        Instant min = times.stream().min(Instant::compareTo).orElseThrow();
-        Instant max = times.stream().max(Instant::compareTo).orElseThrow();
-        long span = Math.max(1, Duration.between(min, max).toMillis() + 1);
-        long width = Math.max(1000, (span + count - 1) / count); // at least a second wide
-        int n = (int) Math.min(count, (span + width - 1) / width);
+        long min = times.stream().mapToLong(Instant::toEpochMilli).min().orElseThrow();
+        long max = times.stream().mapToLong(Instant::toEpochMilli).max().orElseThrow();
+        long raw = (max - min + count) / count;
+        long width = NICE_MILLIS[NICE_MILLIS.length - 1] * ((raw + NICE_MILLIS[NICE_MILLIS.length - 1] - 1)
+                / NICE_MILLIS[NICE_MILLIS.length - 1]);
+        for (long nice : NICE_MILLIS) {
+            if (nice >= raw) {
+                width = nice;
+                break;
+            }
+        }
+        long start = Math.floorDiv(min, width) * width;
+        int n = (int) ((max - start) / width + 1);
         long[] hits = new long[n];
         for (Instant t : times) {
-            hits[(int) Math.min(n - 1, (t.toEpochMilli() - min.toEpochMilli()) / width)]++;
+            hits[(int) ((t.toEpochMilli() - start) / width)]++;
         }
         List<Bucket> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Bucket(min.plusMillis(i * width), Duration.ofMillis(width), hits[i]));
+            out.add(new Bucket(Instant.ofEpochMilli(start + i * width), Duration.ofMillis(width), hits[i]));
         }
         return out;
     }

@@ -20,7 +20,7 @@ final class SigmaDetection {
     private static final Set<String> RE_FLAGS = Set.of("i", "m", "s");
     /**
      * CloudTrail's object-valued top-level keys. Our events keep them flattened (requestParameters.bucketName …), so
-     * the object itself is no field; Sigma compares it as JSON text, which the raw record (the message) contains.
+     * the object itself is no field, and Sigma's match against its JSON text cannot be reproduced.
      */
     private static final Set<String> CLOUDTRAIL_OBJECTS = Set.of("requestparameters", "responseelements",
             "additionaleventdata", "serviceeventdetails", "useridentity", "tlsdetails", "resources");
@@ -200,15 +200,12 @@ final class SigmaDetection {
         if (!FIELD.matcher(field).matches()) {
             throw new SigmaRefusal("field name '" + field + "' cannot be written in our filters");
         }
-        String target = field;
         if (cloudTrail && CLOUDTRAIL_OBJECTS.contains(field.toLowerCase(java.util.Locale.ROOT))) {
-            if (!"contains".equals(wrap)) {
-                throw new SigmaRefusal("field '" + field + "' is an object in CloudTrail records; only 'contains' over"
-                        + " its JSON text can be evaluated");
-            }
-            // the raw record is compact JSON that holds the object's compact JSON: a superset, see README
-            target = "message";
+            throw new SigmaRefusal("field '" + field + "' is a whole object in CloudTrail records: Sigma matches its"
+                    + " JSON text, but our events keep only its flattened leaves (" + field + ".x …), which no"
+                    + " filter can search all at once");
         }
+        String target = field;
         if (exists) {
             if (values.size() != 1 || !values.get(0).isBoolean()) {
                 throw new SigmaRefusal("'exists' on " + key + " takes true or false");
@@ -269,10 +266,22 @@ final class SigmaDetection {
         return text.indexOf('*') < 0 && text.indexOf('?') < 0 && text.indexOf('\\') < 0;
     }
 
-    private static String keyword(JsonNode v) {
+    /**
+     * A keyword searches the log line. Our text events split the line into its header (host, program name, pid)
+     * and the message, so a keyword is looked for in the message and the program name (Sigma's Linux keywords name
+     * either: 'pkexec', 'Failed to generate curve25519 keys'). CloudTrail events have no line to search: their
+     * message is a summary, not the record.
+     */
+    private String keyword(JsonNode v) {
+        if (cloudTrail) {
+            throw new SigmaRefusal("keyword search over CloudTrail records is not supported (the record is kept as"
+                    + " fields; name the field)");
+        }
         if (!v.isValueNode() || v.isNull()) {
             throw new SigmaRefusal("a keyword that is not a plain value");
         }
-        return SigmaValues.leaf(null, v.asText());
+        String inMessage = SigmaValues.leaf(null, v.asText());
+        String wrapped = "*" + v.asText() + "*";
+        return "(" + inMessage + " or " + SigmaValues.leaf("process.name", wrapped) + ")";
     }
 }

@@ -163,4 +163,37 @@ class SigmaImporterTest {
                     condition: selection and filter
                 """).contains("'filter', which is not a selection"));
     }
+
+    @Test
+    void linuxKeywordRulesSearchTheLine() {
+        SigmaImporter.Outcome o = SigmaImporter.convert("""
+                title: PwnKit
+                id: 0b12c7ab-0e3c-4a5b-a6a2-2d7d0f3a7e5c
+                author: Sreeman
+                level: high
+                logsource: {product: linux, service: auth}
+                detection:
+                    keywords:
+                        '|all':
+                            - 'pkexec'
+                            - 'XAUTHORITY contains suspicious content'
+                    condition: keywords
+                """, "lnx_pwnkit.yml");
+        Rule r = ((SigmaImporter.Imported) o).rule();
+        Normalizer n = new Normalizer();
+        long t = 1_700_000_000_000L;
+        var hit = n.normalize(new RawLogEvent("/var/log/secure", "s", "l1", t, t, "Nov 24 08:33:43 ip-10-0-0-10 "
+                + "pkexec[2345]: alice: The value for environment variable XAUTHORITY contains suspicious content"));
+        var miss = n.normalize(new RawLogEvent("/var/log/secure", "s", "l2", t, t,
+                "Nov 24 08:33:44 ip-10-0-0-10 pkexec[2345]: alice: Executing command [USER=root]"));
+        assertEquals(1, new DetectionEngine(List.of(r)).run(List.of(hit, miss)).size());
+        assertTrue(refused("""
+                title: Fields on a text log
+                logsource: {product: linux, service: sshd}
+                detection:
+                    selection:
+                        user: root
+                    condition: selection
+                """).contains("keywords only"));
+    }
 }
