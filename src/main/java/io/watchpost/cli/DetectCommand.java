@@ -7,6 +7,7 @@ import io.watchpost.detect.DetectionEngine;
 import io.watchpost.detect.EventRef;
 import io.watchpost.detect.RuleSources;
 import io.watchpost.detect.CacheEventStream;
+import io.watchpost.detect.alerts.AlertStore;
 import io.watchpost.store.Cache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -32,6 +34,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--store", description = "Also save the alerts in the cache (re-fired alerts keep their triage).")
+    boolean store;
+
     @Override
     public Integer call() throws Exception {
         RuleSources.Loaded loaded = dir == null ? RuleSources.builtIn() : RuleSources.directory(dir);
@@ -46,6 +51,10 @@ public final class DetectCommand implements Callable<Integer> {
                     alerts.put(a.id(), a);
                 }
             });
+            if (store) {
+                new AlertStore(db.dataSource()).saveAll(List.copyOf(alerts.values()));
+                System.err.println("stored " + alerts.size() + " alerts");
+            }
         }
         ObjectMapper json = new ObjectMapper();
         for (Alert a : alerts.values()) {

@@ -1,0 +1,135 @@
+package io.watchpost.ui.alerts;
+
+import io.watchpost.detect.EventRef;
+import io.watchpost.detect.RuleSeverity;
+import io.watchpost.detect.alerts.AlertFilter;
+import io.watchpost.detect.alerts.AlertStore;
+import io.watchpost.detect.alerts.StoredAlert;
+import io.watchpost.detect.alerts.TriageState;
+import io.watchpost.ui.common.BackgroundExecutors;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * Feeds {@link AlertsView}: the stored alerts (open ones, or all), triage changes written through the
+ * {@link AlertStore} on a background thread, and "show events" handed to whoever opens events (the Explorer).
+ * Public methods are for the FX thread except {@link #refresh()}, which any thread may call (e.g. an
+ * {@code AlertingSink} listener after new alerts were saved).
+ */
+public final class AlertsViewModel {
+
+    /** Which alerts the table lists. */
+    public enum Scope {
+        OPEN("open (new, acknowledged)"), ALL("all"), CLOSED("closed");
+
+        private final String label;
+
+        Scope(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static final int LIMIT = 1000;
+
+    private final AlertStore store;
+    private final Consumer<List<EventRef>> showEvents;
+    private final ScheduledExecutorService background = BackgroundExecutors.singleThread("watchpost-alerts");
+
+    private final ObservableList<StoredAlert> alerts = FXCollections.observableArrayList();
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.OPEN);
+    private final ObjectProperty<RuleSeverity> minSeverity = new SimpleObjectProperty<>(RuleSeverity.INFORMATIONAL);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    /**
+     * @param store      where alerts and their triage live
+     * @param showEvents opens an alert's events (the app connects it to the Explorer); called on the FX thread
+     */
+    public AlertsViewModel(AlertStore store, Consumer<List<EventRef>> showEvents) {
+        this.store = store;
+        this.showEvents = showEvents;
+        scope.addListener((o, a, b) -> refresh());
+        minSeverity.addListener((o, a, b) -> refresh());
+    }
+
+    /** Re-reads the list in the background; safe from any thread. */
+    public void refresh() {
+        AlertFilter filter = filter(scope.get(), minSeverity.get());
+        background.execute(() -> {
+            try {
+                List<StoredAlert> rows = store.list(filter);
+                Platform.runLater(() -> {
+                    alerts.setAll(rows);
+                    status.set(rows.size() + (rows.size() == LIMIT ? "+" : "") + (rows.size() == 1 ? " alert" : " alerts"));
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.set("cannot read alerts: " + e.getMessage()));
+            }
+        });
+    }
+
+    static AlertFilter filter(Scope scope, RuleSeverity min) {
+        Set<TriageState> states = switch (scope) {
+            case OPEN -> EnumSet.of(TriageState.NEW, TriageState.ACKNOWLEDGED);
+            case CLOSED -> EnumSet.of(TriageState.CLOSED_TRUE_POSITIVE, TriageState.CLOSED_FALSE_POSITIVE);
+            case ALL -> EnumSet.noneOf(TriageState.class);
+        };
+        Set<RuleSeverity> severities = min == null || min == RuleSeverity.INFORMATIONAL ? Set.of()
+                : EnumSet.range(min, RuleSeverity.CRITICAL);
+        return new AlertFilter(states, severities, LIMIT);
+    }
+
+    /** Sets an alert's triage state and note, then refreshes the list. */
+    public void triage(StoredAlert alert, TriageState state, String note) {
+        background.execute(() -> {
+            try {
+                store.setState(alert.alert().id(), state, note);
+                Platform.runLater(() -> status.set(alert.alert().ruleTitle() + ": " + state.label()));
+                refresh();
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.set("cannot save triage: " + e.getMessage()));
+            }
+        });
+    }
+
+    public void showEvents(StoredAlert alert) {
+        if (alert != null) {
+            showEvents.accept(alert.alert().events());
+        }
+    }
+
+    public void shutdown() {
+        background.shutdownNow();
+    }
+
+    public ObservableList<StoredAlert> alerts() {
+        return alerts;
+    }
+
+    public ObjectProperty<Scope> scopeProperty() {
+        return scope;
+    }
+
+    public ObjectProperty<RuleSeverity> minSeverityProperty() {
+        return minSeverity;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}
