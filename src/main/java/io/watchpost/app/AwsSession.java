@@ -10,6 +10,8 @@ import io.watchpost.source.IngestMetrics;
 import io.watchpost.source.RequestBudget;
 import io.watchpost.source.SourceException;
 import io.watchpost.store.Cache;
+import io.watchpost.store.DataDirectories;
+import io.watchpost.ui.Workbench;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
@@ -37,6 +39,7 @@ public final class AwsSession implements AutoCloseable {
     private final CloudWatchLogsClient client;
     private final Cache cache;
     private final IngestEngine engine;
+    private final DetectionSession detection;
 
     private AwsSession(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval) {
         this.settings = settings;
@@ -56,6 +59,7 @@ public final class AwsSession implements AutoCloseable {
         for (String group : this.logGroups) {
             engine.follow(group);
         }
+        detection = new DetectionSession(cache, DataDirectories.userDataDir().resolve("rules"));
     }
 
     /**
@@ -110,9 +114,15 @@ public final class AwsSession implements AutoCloseable {
     /**
      * Stops in dependency order: the engine (a page in flight commits with its checkpoint), then the cache.
      */
+    /** The engines behind the Sources, Rules and Alerts tabs. */
+    public Workbench workbench() {
+        return detection.workbench(engine);
+    }
+
     @Override
     public void close() {
         engine.close();
+        detection.close();
         cache.close();
     }
 }

@@ -11,6 +11,7 @@ import io.watchpost.source.emulator.EmulatorOptions;
 import io.watchpost.source.emulator.SampleData;
 import io.watchpost.source.emulator.SampleDataReplay;
 import io.watchpost.store.Cache;
+import io.watchpost.ui.Workbench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ public final class DemoSession implements AutoCloseable {
     private final SampleDataReplay replay;
     private final Cache cache;
     private final IngestEngine engine;
+    private final DetectionSession detection;
 
     private DemoSession(Path cacheFile) throws IOException {
         emulator = CloudWatchLogsEmulator.start(EmulatorOptions.loopback(0));
@@ -51,6 +53,7 @@ public final class DemoSession implements AutoCloseable {
         for (String group : emulator.logs().logGroupNames()) {
             engine.follow(group);
         }
+        detection = new DetectionSession(cache, cacheFile.resolveSibling("demo-rules"));
     }
 
     /** Starts a demo on a fresh cache at {@code cacheFile} (an earlier demo's cache there is discarded). */
@@ -82,9 +85,15 @@ public final class DemoSession implements AutoCloseable {
     }
 
     /** Stops in dependency order: the engine (in-flight pages commit with their checkpoints), the cache, the replay, the endpoint. */
+    /** The engines behind the Sources, Rules and Alerts tabs. */
+    public Workbench workbench() {
+        return detection.workbench(engine);
+    }
+
     @Override
     public void close() {
         engine.close();
+        detection.close();
         cache.close();
         replay.close();
         emulator.close();

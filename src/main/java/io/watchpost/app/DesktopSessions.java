@@ -34,12 +34,12 @@ final class DesktopSessions implements SessionStarter {
         return switch (settings.source()) {
             case DEMO -> {
                 DemoSession demo = DemoSession.start(demoCache);
-                yield new UiServices(demo.cache().events(), demo.metrics(), demo.describe(), demo);
+                yield new UiServices(demo.cache().events(), demo.metrics(), demo.describe(), demo, demo.workbench());
             }
             case AWS -> {
                 AwsSource aws = settings.aws();
                 AwsSession session = AwsSession.start(new AwsSettings(null, aws.region(), aws.profile()), aws.logGroups(), awsCache);
-                yield new UiServices(session.cache().events(), session.metrics(), session.describe(), session);
+                yield new UiServices(session.cache().events(), session.metrics(), session.describe(), session, session.workbench());
             }
         };
     }

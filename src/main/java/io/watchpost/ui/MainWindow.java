@@ -13,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,8 +41,15 @@ public final class MainWindow extends BorderPane {
     private final ThroughputView throughputView;
     private final StatusBar statusBar;
     private final HBox header;
+    private final WorkbenchTabs workbenchTabs;
+    private final TabPane tabPane;
 
     public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription) {
+        this(store, metrics, sourceDescription, null);
+    }
+
+    /** With a workbench, the live view is the first of the tabs Live, Sources, Rules and Alerts. */
+    public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription, Workbench workbench) {
         getStyleClass().add("main-window");
         getStylesheets().add(stylesheet());
 
@@ -60,7 +68,16 @@ public final class MainWindow extends BorderPane {
 
         header = header(sourceDescription);
         setTop(header);
-        setCenter(body);
+        if (workbench == null) {
+            workbenchTabs = null;
+            tabPane = null;
+            setCenter(body);
+        } else {
+            tabPane = new TabPane(WorkbenchTabs.tab("Live", "tab-live", body));
+            workbenchTabs = new WorkbenchTabs(workbench, refs -> tabPane.getSelectionModel().select(0));
+            tabPane.getTabs().addAll(workbenchTabs.tabs());
+            setCenter(tabPane);
+        }
         setBottom(statusBar);
 
         eventsViewModel.start();
@@ -69,7 +86,12 @@ public final class MainWindow extends BorderPane {
     }
 
     public MainWindow(UiServices services) {
-        this(services.store(), services.metrics(), services.sourceDescription());
+        this(services.store(), services.metrics(), services.sourceDescription(), services.workbench());
+    }
+
+    /** The tabs, or null when the window shows the live view alone. */
+    public TabPane tabPane() {
+        return tabPane;
     }
 
     /** Puts the application's menu bar above the header: the menus belong to the application, not to this view. */
@@ -82,6 +104,9 @@ public final class MainWindow extends BorderPane {
         eventsViewModel.shutdown();
         throughputViewModel.shutdown();
         statusViewModel.shutdown();
+        if (workbenchTabs != null) {
+            workbenchTabs.shutdown();
+        }
     }
 
     public EventsView eventsView() {

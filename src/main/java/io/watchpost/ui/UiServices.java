@@ -13,16 +13,22 @@ import java.util.Objects;
  * wiring code wants closed when the application stops (ingestion pollers, the cache, a demo endpoint), closed by
  * {@link #close()}; use {@link #of} when the caller closes things itself.
  *
+ * @param workbench         the engines behind the Sources, Rules and Alerts tabs, or null for the live view alone
  * @param sourceDescription shown in the header and status bar, e.g. "Demo: embedded CloudWatch endpoint http://127.0.0.1:4566"
  */
-public record UiServices(EventStore store, IngestMetrics metrics, String sourceDescription, AutoCloseable resources)
-        implements AutoCloseable {
+public record UiServices(EventStore store, IngestMetrics metrics, String sourceDescription, AutoCloseable resources,
+                         Workbench workbench) implements AutoCloseable {
 
     public UiServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(metrics, "metrics");
         sourceDescription = sourceDescription == null ? "" : sourceDescription;
         resources = resources == null ? () -> { } : resources;
+    }
+
+    /** Services for the live view alone (no Sources, Rules or Alerts tabs). */
+    public UiServices(EventStore store, IngestMetrics metrics, String sourceDescription, AutoCloseable resources) {
+        this(store, metrics, sourceDescription, resources, null);
     }
 
     /** Services whose lifetime the caller manages: {@link #close()} does nothing. */

@@ -1,6 +1,7 @@
 package io.watchpost.ui.rules;
 
 import io.watchpost.detect.Backtest;
+import io.watchpost.detect.Backtester;
 import io.watchpost.detect.DetectionEngine;
 import io.watchpost.detect.Rule;
 import io.watchpost.detect.RuleFormatException;
@@ -23,7 +24,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ public final class RulesWorkspaceModel {
 
     private final DetectionEngine engine;
     private final Path userRulesDir;
-    private final DataSource cache;
+    private final Backtester backtester;
     private final ScheduledExecutorService background = BackgroundExecutors.singleThread("watchpost-rules");
     /** Only the newest edit's validation may land: older ones finishing late are dropped. */
     private final AtomicLong edits = new AtomicLong();
@@ -86,12 +86,12 @@ public final class RulesWorkspaceModel {
     /**
      * @param engine       the running engine that enable/disable/save change ({@code putRule}, {@code setEnabled})
      * @param userRulesDir where the analyst's rules are read and saved (created on first save)
-     * @param cache        the event cache, for backtests
+     * @param backtester   runs a rule over the event cache
      */
-    public RulesWorkspaceModel(DetectionEngine engine, Path userRulesDir, DataSource cache) {
+    public RulesWorkspaceModel(DetectionEngine engine, Path userRulesDir, Backtester backtester) {
         this.engine = engine;
         this.userRulesDir = userRulesDir;
-        this.cache = cache;
+        this.backtester = backtester;
         editorText.addListener((obs, old, text) -> scheduleValidation(text));
         selected.addListener((obs, old, entry) -> {
             // a different rule replaces the editor's text; the same text (after a save or toggle) is left alone
@@ -203,7 +203,7 @@ public final class RulesWorkspaceModel {
         status.set("backtesting " + rule.id() + " …");
         background.execute(() -> {
             try {
-                Backtest.Result r = Backtest.run(rule, cache, BUCKETS, 50);
+                Backtest.Result r = backtester.run(rule, BUCKETS, 50);
                 Platform.runLater(() -> {
                     busy.set(false);
                     backtest.set(r);

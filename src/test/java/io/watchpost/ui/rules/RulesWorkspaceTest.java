@@ -81,7 +81,7 @@ class RulesWorkspaceTest {
         }
         cache.events().append(events);
         engine = new DetectionEngine(RuleSources.builtIn().rules());
-        model = new RulesWorkspaceModel(engine, tempDir.resolve("rules"), cache.dataSource());
+        model = new RulesWorkspaceModel(engine, tempDir.resolve("rules"), io.watchpost.detect.Backtester.over(cache.dataSource()));
         FxToolkit.setupStage(stage -> {
             view = new RulesWorkspace(model);
             stage.setScene(new Scene(view, 1280, 800));

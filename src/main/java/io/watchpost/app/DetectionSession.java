@@ -1,0 +1,60 @@
+package io.watchpost.app;
+
+import io.watchpost.detect.Backtester;
+import io.watchpost.detect.DetectionEngine;
+import io.watchpost.detect.Rule;
+import io.watchpost.detect.RuleSources;
+import io.watchpost.detect.alerts.AlertStore;
+import io.watchpost.detect.alerts.AlertingSink;
+import io.watchpost.detect.alerts.LiveDetection;
+import io.watchpost.source.IngestEngine;
+import io.watchpost.store.Cache;
+import io.watchpost.ui.Workbench;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Detection running beside ingestion: the built-in rule pack plus the user's rules, fed every event the cache
+ * stores, alerts saved in the cache.
+ */
+final class DetectionSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionSession.class);
+
+    private final DetectionEngine engine;
+    private final AlertStore alerts;
+    private final AlertingSink sink;
+    private final LiveDetection live;
+    private final Path userRulesDir;
+    private final Cache cache;
+
+    DetectionSession(Cache cache, Path userRulesDir) {
+        this.cache = cache;
+        this.userRulesDir = userRulesDir;
+        List<Rule> rules = new ArrayList<>(RuleSources.builtIn().rules());
+        if (Files.isDirectory(userRulesDir)) {
+            RuleSources.Loaded mine = RuleSources.directory(userRulesDir);
+            mine.problems().forEach(p -> LOG.warn("rule file {} not loaded: {}", p.file(), p.problem().getMessage()));
+            rules.addAll(mine.rules());
+        }
+        engine = new DetectionEngine(rules);
+        alerts = new AlertStore(cache.dataSource());
+        sink = new AlertingSink(engine, alerts);
+        live = new LiveDetection(cache.events(), sink, 0, Duration.ofSeconds(1));
+    }
+
+    Workbench workbench(IngestEngine ingest) {
+        return new Workbench(ingest, engine, alerts, sink, Backtester.over(cache.dataSource()), userRulesDir);
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+}
