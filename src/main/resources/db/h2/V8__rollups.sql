@@ -45,7 +45,7 @@ CREATE TABLE rollup_latency_minute (
     CONSTRAINT pk_rollup_latency_minute PRIMARY KEY (bucket, bin)
 );
 
--- Top talkers per minute. kind: ip (source_ip), user (user_name), action, rejected (source_ip of vpcflow records
+-- Top talkers per minute. kind: ip (source_ip), user (user_name), action (CloudTrail API calls only), rejected (source_ip of vpcflow records
 -- with outcome failure). Finished minutes are compacted to their top 50 per kind, so top-N over a window is the
 -- top of per-minute tops: exact for heavy hitters, approximate in the long tail.
 CREATE TABLE rollup_talker_minute (
@@ -81,7 +81,7 @@ INSERT INTO rollup_talker_minute
 SELECT b, kind, talker, COUNT(*) FROM (
     SELECT event_time - MOD(event_time, 60000) b, 'ip' kind, source_ip talker FROM events WHERE source_ip IS NOT NULL
     UNION ALL SELECT event_time - MOD(event_time, 60000), 'user', user_name FROM events WHERE user_name IS NOT NULL
-    UNION ALL SELECT event_time - MOD(event_time, 60000), 'action', action FROM events WHERE action IS NOT NULL
+    UNION ALL SELECT event_time - MOD(event_time, 60000), 'action', action FROM events WHERE action IS NOT NULL AND source_type = 'cloudtrail'
     UNION ALL SELECT event_time - MOD(event_time, 60000), 'rejected', source_ip FROM events
         WHERE source_type = 'vpcflow' AND outcome = 'failure' AND source_ip IS NOT NULL) x
 GROUP BY b, kind, talker;

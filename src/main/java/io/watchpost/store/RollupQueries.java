@@ -24,6 +24,11 @@ public final class RollupQueries {
         this.dataSource = dataSource;
     }
 
+    /** For the UI, which may not touch javax.sql (ArchitectureTest). */
+    public RollupQueries(Cache cache) {
+        this(cache.dataSource());
+    }
+
     /** Whether a step reads the per-second tables. */
     public static boolean usesSecondTables(long stepMillis) {
         return stepMillis < 60_000;

@@ -54,7 +54,7 @@ public final class Rollups {
     private static final String MERGE_TALKERS = "MERGE INTO rollup_talker_minute t USING (SELECT b bucket, kind, talker, COUNT(*) events FROM ("
             + "SELECT event_time - MOD(event_time, 60000) b, 'ip' kind, source_ip talker" + NEW_ROWS + " AND source_ip IS NOT NULL "
             + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'user', user_name" + NEW_ROWS + " AND user_name IS NOT NULL "
-            + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'action', action" + NEW_ROWS + " AND action IS NOT NULL "
+            + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'action', action" + NEW_ROWS + " AND action IS NOT NULL AND source_type = 'cloudtrail' "
             + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'rejected', source_ip" + NEW_ROWS
             + " AND source_type = 'vpcflow' AND outcome = 'failure' AND source_ip IS NOT NULL) x GROUP BY b, kind, talker) s "
             + "ON t.bucket = s.bucket AND t.kind = s.kind AND t.talker = s.talker "
@@ -103,6 +103,11 @@ public final class Rollups {
         } catch (SQLException e) {
             throw new StoreException("could not update the dashboard rollups", e);
         }
+    }
+
+    /** {@link #catchUp(javax.sql.DataSource)} for callers in the UI, which may not touch javax.sql (ArchitectureTest). */
+    public static void catchUp(Cache cache) {
+        catchUp(cache.dataSource());
     }
 
     static void add(Connection c, long nowMillis) throws SQLException {

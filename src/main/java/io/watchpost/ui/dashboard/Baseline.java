@@ -26,9 +26,10 @@ public record Baseline(double[] mean, double[] sigma, boolean[] anomalous) {
             mean[i] = m;
             sigma[i] = s;
             anomalous[i] = i >= WARM_UP && Math.abs(values[i] - m) > K * s;
-            double diff = values[i] - m;
-            // Anomalies teach less, so one burst does not drag the band after it.
-            double alpha = anomalous[i] ? ALPHA / 4 : ALPHA;
+            // An anomaly teaches only as far as the band's edge (a robust EWMA): a burst neither drags the mean
+            // after it nor blows the band open for the next hour, while a lasting shift is still learned step by step.
+            double diff = anomalous[i] ? Math.copySign(K * s, values[i] - m) : values[i] - m;
+            double alpha = ALPHA;
             m += alpha * diff;
             variance = (1 - alpha) * (variance + alpha * diff * diff);
         }

@@ -61,7 +61,8 @@ final class BucketRequests {
         String filter = switch (kind) {
             case SOURCE_IP -> ExplorerRequest.equalsTerm("source.ip", value);
             case USER -> ExplorerRequest.equalsTerm("user.name", value);
-            case ACTION -> ExplorerRequest.equalsTerm("event.action", value);
+            case ACTION -> ExplorerRequest.equalsTerm("event.dataset", SourceTypes.CLOUDTRAIL) + " and "
+                    + ExplorerRequest.equalsTerm("event.action", value);
             case REJECTED_FLOW -> ExplorerRequest.equalsTerm("event.dataset", SourceTypes.VPC_FLOW) + " and "
                     + ExplorerRequest.equalsTerm("event.outcome", "failure") + " and " + ExplorerRequest.equalsTerm("source.ip", value);
         };

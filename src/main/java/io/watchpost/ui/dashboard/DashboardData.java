@@ -15,13 +15,14 @@ import java.util.Map;
  * @param bytesPerSecond raw bytes/s, all sources
  * @param latency        p50, p95 and max end-to-end latency (ms), in that order
  * @param volume         events per anomaly bucket of {@link #anomalyGroup}
- * @param band           the learned baseline: mean (y) and k·σ (the error), for a band drawn as a surface
+ * @param band           the learned baseline: mean (y), with k·σ above and below (clamped at zero) as the errors of a
+ *                       band drawn as a surface
  * @param anomalies      the points of {@link #volume} outside the band
  * @param groups         the log groups seen in the window, for the anomaly chart's choice
  */
 public record DashboardData(TimeWindow window, TimeRange range, long stepMillis, long anomalyStepMillis,
                             List<Series> stackedRates, Series bytesPerSecond, List<Series> latency,
-                            String anomalyGroup, Series volume, Series band, double[] bandSigma, Series anomalies,
+                            String anomalyGroup, Series volume, Series band, double[] bandBelow, double[] bandAbove, Series anomalies,
                             List<String> groups, Map<TalkerKind, List<ValueCount>> talkers, List<AlertMarker> alerts,
                             long takenAtMillis) {
 

@@ -16,7 +16,10 @@ import java.util.Map;
  */
 public final class DashboardDataSets {
 
-    /** Stacked throughput, drawn in list order: top of the stack first so the lower areas paint over it. */
+    /**
+     * Stacked throughput, bottom of the stack first: the renderer paints the list from the end, so the tallest
+     * running sum goes down first and each lower area paints over it.
+     */
     private final ObservableList<DoubleDataSet> stacked = FXCollections.observableArrayList();
     private final Map<String, DoubleDataSet> bySourceType = new HashMap<>();
     private final DoubleDataSet bytesPerSecond = new DoubleDataSet("bytes/s");
@@ -32,7 +35,7 @@ public final class DashboardDataSets {
         for (Series s : data.stackedRates()) {
             DoubleDataSet ds = bySourceType.computeIfAbsent(s.name(), DoubleDataSet::new);
             set(ds, s);
-            order.add(0, ds);
+            order.add(ds);
         }
         if (!order.equals(stacked)) {
             stacked.setAll(order);
@@ -43,7 +46,7 @@ public final class DashboardDataSets {
         set(max, data.latency().get(2));
         set(volume, data.volume());
         Series b = data.band();
-        band.lock().writeLockGuard(() -> band.set(b.x(), b.y(), data.bandSigma(), data.bandSigma(), true));
+        band.lock().writeLockGuard(() -> band.set(b.x(), b.y(), data.bandBelow(), data.bandAbove(), true));
         set(anomalies, data.anomalies());
     }
 

@@ -38,7 +38,7 @@ final class DashboardLoader {
     DashboardData load(TimeWindow window, String anomalyGroup, long nowMillis) {
         TimeRange range = window.range(nowMillis);
         long step = TimeWindow.step(range, nowMillis, Rollups.SECOND_TABLES_SPAN_MILLIS);
-        long[] buckets = buckets(range, step);
+        long[] buckets = complete(buckets(range, step), range, step, nowMillis);
 
         List<VolumeRow> byType = queries.volume(range, step, RollupKey.SOURCE_TYPE);
         List<Series> stacked = stack(byType, buckets, step);
@@ -46,7 +46,7 @@ final class DashboardLoader {
         List<Series> latency = latency(queries.latency(range, step), buckets);
 
         long anomalyStep = Math.max(step, MIN_ANOMALY_STEP);
-        long[] anomalyBuckets = buckets(range, anomalyStep);
+        long[] anomalyBuckets = complete(buckets(range, anomalyStep), range, anomalyStep, nowMillis);
         List<VolumeRow> byGroup = queries.volume(range, anomalyStep, RollupKey.LOG_GROUP);
         TreeSet<String> groups = new TreeSet<>();
         byGroup.forEach(r -> groups.add(r.key()));
@@ -63,10 +63,12 @@ final class DashboardLoader {
         double[] x = seconds(anomalyBuckets);
         Baseline baseline = Baseline.learn(volume);
         double[] kSigma = new double[x.length];
+        double[] below = new double[x.length];
         List<Double> ax = new ArrayList<>();
         List<Double> ay = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
             kSigma[i] = Baseline.K * baseline.sigma()[i];
+            below[i] = Math.min(kSigma[i], Math.max(0, baseline.mean()[i])); // volumes are never negative
             if (baseline.anomalous()[i]) {
                 ax.add(x[i]);
                 ay.add(volume[i]);
@@ -80,7 +82,7 @@ final class DashboardLoader {
                 .filter(a -> a.timeMillis() >= range.fromMillis() && a.timeMillis() < range.toMillis()).toList();
         return new DashboardData(window, range, step, anomalyStep, stacked, bytes, latency, group,
                 new Series(group == null ? "All log groups" : group, x, volume),
-                new Series("Baseline (EWMA ± 3σ)", x, baseline.mean()), kSigma,
+                new Series("Baseline (EWMA ± 3σ)", x, baseline.mean()), below, kSigma,
                 new Series("Anomalous", toArray(ax), toArray(ay)), List.copyOf(groups), talkers, inWindow, nowMillis);
     }
 
@@ -92,6 +94,23 @@ final class DashboardLoader {
             out[i] = first + i * step;
         }
         return out;
+    }
+
+    /**
+     * Leaves out the buckets the window cuts (its first, when it does not start on a bucket boundary) or that are
+     * still filling (the current second or minute): a half-counted bucket would read as a drop in throughput and
+     * be flagged as an anomaly.
+     */
+    static long[] complete(long[] buckets, TimeRange range, long step, long nowMillis) {
+        int first = 0;
+        while (first < buckets.length && buckets[first] < range.fromMillis()) {
+            first++;
+        }
+        int end = buckets.length;
+        while (end > first && (buckets[end - 1] + step > nowMillis || buckets[end - 1] + step > range.toMillis())) {
+            end--;
+        }
+        return java.util.Arrays.copyOfRange(buckets, first, end);
     }
 
     private static int index(long[] buckets, long bucket, long step) {

@@ -65,7 +65,7 @@ public final class DashboardView extends BorderPane {
         areas.setPolyLineStyle(LineStyle.AREA);
         areas.getDatasets().setAll(sets.stacked());
         sets.stacked().addListener((ListChangeListener<DoubleDataSet>) c -> {
-            sets.stacked().forEach(ds -> ds.setStyle("-fx-stroke: " + Charts.colour(ds.getName()) + "; -fx-fill: "
+            sets.stacked().forEach(ds -> ds.setStyle("-fx-line-color: " + Charts.colour(ds.getName()) + "; -fx-fill: "
                     + Charts.colour(ds.getName()) + "; -fx-line-width: 1.0;"));
             areas.getDatasets().setAll(sets.stacked());
         });
@@ -74,7 +74,7 @@ public final class DashboardView extends BorderPane {
         bytes.setErrorStyle(ErrorStyle.NONE);
         bytes.setDrawMarker(false);
         bytes.getAxes().add(bytesAxis);
-        sets.bytesPerSecond().setStyle("-fx-stroke: #6e7781; -fx-line-width: 1.2; -fx-line-dash-array: 5 3;");
+        sets.bytesPerSecond().setStyle("-fx-line-color: #6e7781; -fx-line-width: 1.2; -fx-line-dash-array: 5 3;");
         bytes.getDatasets().add(sets.bytesPerSecond());
         throughput.getRenderers().setAll(areas, bytes);
         throughputPanel = new ChartPanel(throughput);
@@ -87,9 +87,9 @@ public final class DashboardView extends BorderPane {
         latencyLines.setErrorStyle(ErrorStyle.NONE);
         latencyLines.setDrawMarker(false);
         List<DoubleDataSet> l = sets.latency();
-        l.get(0).setStyle("-fx-stroke: #1f6feb; -fx-line-width: 2.0;");
-        l.get(1).setStyle("-fx-stroke: #d4a72c; -fx-line-width: 1.5;");
-        l.get(2).setStyle("-fx-stroke: #cf222e; -fx-line-width: 1.0; -fx-line-dash-array: 4 3;");
+        l.get(0).setStyle("-fx-line-color: #1f6feb; -fx-line-width: 2.0;");
+        l.get(1).setStyle("-fx-line-color: #d4a72c; -fx-line-width: 1.5;");
+        l.get(2).setStyle("-fx-line-color: #cf222e; -fx-line-width: 1.0; -fx-line-dash-array: 4 3;");
         latencyLines.getDatasets().addAll(l);
         latency.getRenderers().setAll(latencyLines);
         latencyPanel = new ChartPanel(latency);
@@ -101,18 +101,18 @@ public final class DashboardView extends BorderPane {
         ErrorDataSetRenderer band = new ErrorDataSetRenderer();
         band.setErrorStyle(ErrorStyle.ERRORSURFACE);
         band.setDrawMarker(false);
-        sets.band().setStyle("-fx-stroke: #8c959f; -fx-fill: #8c959f; -fx-line-width: 1.0; -fx-line-dash-array: 3 3;");
+        sets.band().setStyle("-fx-line-color: #8c959f; -fx-fill: #8c959f; -fx-line-width: 1.0; -fx-line-dash-array: 3 3;");
         band.getDatasets().add(sets.band());
         ErrorDataSetRenderer line = new ErrorDataSetRenderer();
         line.setErrorStyle(ErrorStyle.NONE);
         line.setDrawMarker(false);
-        sets.volume().setStyle("-fx-stroke: #1f6feb; -fx-line-width: 2.0;");
+        sets.volume().setStyle("-fx-line-color: #1f6feb; -fx-line-width: 2.0;");
         line.getDatasets().add(sets.volume());
         ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
         marks.setErrorStyle(ErrorStyle.NONE);
         marks.setPolyLineStyle(LineStyle.NONE);
         marks.setDrawMarker(true);
-        sets.anomalies().setStyle("-fx-stroke: #cf222e; -fx-fill: #cf222e; -fx-marker-size: 6; -fx-marker-type: circle;");
+        sets.anomalies().setStyle("-fx-line-color: #cf222e; -fx-fill: #cf222e; -fx-marker-color: #cf222e; -fx-marker-size: 5;");
         marks.getDatasets().add(sets.anomalies());
         anomalies.getRenderers().setAll(band, line, marks);
         anomalyPanel = new ChartPanel(anomalies);
@@ -219,7 +219,7 @@ public final class DashboardView extends BorderPane {
         throughputPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
         latencyPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
         anomalyPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        anomalyPanel.setNote(d == null || d.alerts().isEmpty() ? "no alerts yet" : d.alerts().size() + " alerts");
+        anomalyPanel.setNote(d == null || d.alerts().isEmpty() ? "no alerts yet" : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts"));
         if (d == null) {
             talkers.show(java.util.Map.of(), viewModel.emptyReason(false));
             return;

@@ -57,6 +57,7 @@ public final class DashboardViewModel {
     private final AtomicReference<TimeWindow> windowForQueries = new AtomicReference<>(window.get());
     private final AtomicReference<String> groupForQueries = new AtomicReference<>();
     private final AtomicBoolean pausedForQueries = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong slowestApplyNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastLoadMillis;
     private volatile boolean started;
 
@@ -126,9 +127,16 @@ public final class DashboardViewModel {
     }
 
     private void apply(DashboardData d) {
+        long start = System.nanoTime();
         dataSets.write(d);
         data.set(d);
         updateStatus();
+        slowestApplyNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+    }
+
+    /** The longest one refresh has held the FX thread (data sets, axes, lists), and resets it: for the stall bench. */
+    public long takeSlowestApplyNanos() {
+        return slowestApplyNanos.getAndSet(0);
     }
 
     private void updateStatus() {

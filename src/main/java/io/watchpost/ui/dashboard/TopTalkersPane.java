@@ -71,7 +71,7 @@ final class TopTalkersPane extends VBox {
         return switch (kind) {
             case SOURCE_IP -> "Source IPs";
             case USER -> "Users";
-            case ACTION -> "API calls (action)";
+            case ACTION -> "API calls (CloudTrail)";
             case REJECTED_FLOW -> "Rejected flows (VPC, by source IP)";
         };
     }
