@@ -20,46 +20,40 @@ public final class Rollups {
     public static final int TALKERS_KEPT_PER_MINUTE = 50;
     private static final long COMPACT_EVERY_MILLIS = 30_000;
 
-    private static final String LATENCY = "GREATEST(ingest_time - event_time, 0)";
-    private static final String LATENCY_BIN = "CASE WHEN ingest_time - event_time < 1 THEN 0 ELSE 1 + "
-            + "CAST(FLOOR(LOG10(CAST(ingest_time - event_time AS DOUBLE PRECISION)) * 8) AS INT) END";
-    private static final String NEW_ROWS = " FROM events WHERE seq > ? AND seq <= ?";
+    private static final String NEW_ROWS = "SELECT seq, event_time, ingest_time, log_group, source_type, severity, LENGTH(raw), "
+            + "action, outcome, user_name, source_ip FROM events WHERE seq > ?";
 
-    // The new rows with their bucket, size and latency worked out once, for the GROUP BYs over them.
-    private static String newRows(int width, String extraCondition) {
-        return "(SELECT event_time - MOD(event_time, " + width + ") b, log_group, source_type, severity, "
-                + "CAST(LENGTH(raw) AS BIGINT) len, " + LATENCY + " lat" + NEW_ROWS + extraCondition + ") x";
-    }
-
-    private static final String MERGE_MINUTE = "MERGE INTO rollup_minute t USING (SELECT b bucket, log_group, source_type, severity, "
-            + "COUNT(*) events, SUM(len) bytes, SUM(lat) latency_sum, MAX(lat) latency_max FROM " + newRows(60000, "")
-            + " GROUP BY b, log_group, source_type, severity) s "
+    private static final String MERGE_MINUTE = "MERGE INTO rollup_minute t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+            + "s(bucket, log_group, source_type, severity, events, bytes, latency_sum, latency_max) "
             + "ON t.bucket = s.bucket AND t.log_group = s.log_group AND t.source_type = s.source_type AND t.severity = s.severity "
             + "WHEN MATCHED THEN UPDATE SET events = t.events + s.events, bytes = t.bytes + s.bytes, "
             + "latency_sum = t.latency_sum + s.latency_sum, latency_max = GREATEST(t.latency_max, s.latency_max) "
             + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.log_group, s.source_type, s.severity, s.events, s.bytes, "
             + "s.latency_sum, s.latency_max)";
 
-    private static final String MERGE_SECOND = "MERGE INTO rollup_second t USING (SELECT b bucket, log_group, source_type, "
-            + "COUNT(*) events, SUM(len) bytes, SUM(lat) latency_sum, MAX(lat) latency_max FROM " + newRows(1000, " AND event_time >= ?")
-            + " GROUP BY b, log_group, source_type) s "
+    private static final String MERGE_SECOND = "MERGE INTO rollup_second t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+            + "s(bucket, log_group, source_type, events, bytes, latency_sum, latency_max) "
             + "ON t.bucket = s.bucket AND t.log_group = s.log_group AND t.source_type = s.source_type "
             + "WHEN MATCHED THEN UPDATE SET events = t.events + s.events, bytes = t.bytes + s.bytes, "
             + "latency_sum = t.latency_sum + s.latency_sum, latency_max = GREATEST(t.latency_max, s.latency_max) "
             + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.log_group, s.source_type, s.events, s.bytes, s.latency_sum, s.latency_max)";
 
-    private static final String MERGE_LATENCY_MINUTE = mergeLatency("rollup_latency_minute", 60000, "");
-    private static final String MERGE_LATENCY_SECOND = mergeLatency("rollup_latency_second", 1000, " AND event_time >= ?");
-
-    private static final String MERGE_TALKERS = "MERGE INTO rollup_talker_minute t USING (SELECT b bucket, kind, talker, COUNT(*) events FROM ("
-            + "SELECT event_time - MOD(event_time, 60000) b, 'ip' kind, source_ip talker" + NEW_ROWS + " AND source_ip IS NOT NULL "
-            + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'user', user_name" + NEW_ROWS + " AND user_name IS NOT NULL "
-            + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'action', action" + NEW_ROWS + " AND action IS NOT NULL AND source_type = 'cloudtrail' "
-            + "UNION ALL SELECT event_time - MOD(event_time, 60000), 'rejected', source_ip" + NEW_ROWS
-            + " AND source_type = 'vpcflow' AND outcome = 'failure' AND source_ip IS NOT NULL) x GROUP BY b, kind, talker) s "
+    private static final String MERGE_TALKERS = "MERGE INTO rollup_talker_minute t USING (VALUES (CAST(? AS BIGINT), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT))) s(bucket, kind, talker, events) "
             + "ON t.bucket = s.bucket AND t.kind = s.kind AND t.talker = s.talker "
             + "WHEN MATCHED THEN UPDATE SET events = t.events + s.events "
             + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.kind, s.talker, s.events)";
+
+    private static String mergeLatency(String table) {
+        return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT))) s(bucket, bin, events) "
+                + "ON t.bucket = s.bucket AND t.bin = s.bin WHEN MATCHED THEN UPDATE SET events = t.events + s.events "
+                + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.bin, s.events)";
+    }
+
+    private static final String MERGE_LATENCY_MINUTE = mergeLatency("rollup_latency_minute");
+    private static final String MERGE_LATENCY_SECOND = mergeLatency("rollup_latency_second");
 
     // Keeps the top N of each finished minute and kind; ties broken by name so the result is deterministic.
     private static final String COMPACT_TALKERS = "DELETE FROM rollup_talker_minute WHERE (bucket, kind, talker) IN ("
@@ -69,13 +63,6 @@ public final class Rollups {
     private static volatile long lastCompactionMillis;
 
     private Rollups() {
-    }
-
-    private static String mergeLatency(String table, int width, String extraCondition) {
-        return "MERGE INTO " + table + " t USING (SELECT b bucket, bin, COUNT(*) events FROM (SELECT event_time - MOD(event_time, "
-                + width + ") b, " + LATENCY_BIN + " bin" + NEW_ROWS + extraCondition + ") x GROUP BY b, bin) s "
-                + "ON t.bucket = s.bucket AND t.bin = s.bin WHEN MATCHED THEN UPDATE SET events = t.events + s.events "
-                + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.bin, s.events)";
     }
 
     /** Folds the events stored since the last call into the rollups; call inside the appending transaction. */
@@ -119,30 +106,29 @@ public final class Rollups {
             fromSeq = rs.getLong(1);
             dirtyFrom = rs.getLong(2);
         }
-        long toSeq;
-        long oldestTouched;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0), MIN(event_time)" + NEW_ROWS)) {
+        // One scan of the new rows, aggregated here: reading them back once per rollup table would materialize
+        // every wide row (raw, fields) several times over and feed the garbage collector for nothing.
+        long secondsFrom = nowMillis - SECOND_TABLES_SPAN_MILLIS;
+        RollupBatch batch = new RollupBatch(secondsFrom);
+        try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
             ps.setLong(1, fromSeq);
-            ps.setLong(2, Long.MAX_VALUE);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                toSeq = rs.getLong(1);
-                oldestTouched = rs.wasNull() ? Long.MAX_VALUE : rs.getLong(2);
+                while (rs.next()) {
+                    batch.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+                }
             }
         }
-        if (toSeq <= fromSeq) {
+        if (batch.isEmpty()) {
             return;
         }
-        long secondsFrom = nowMillis - SECOND_TABLES_SPAN_MILLIS;
-        update(c, MERGE_MINUTE, fromSeq, toSeq);
-        update(c, MERGE_LATENCY_MINUTE, fromSeq, toSeq);
-        update(c, MERGE_SECOND, fromSeq, toSeq, secondsFrom);
-        update(c, MERGE_LATENCY_SECOND, fromSeq, toSeq, secondsFrom);
-        update(c, MERGE_TALKERS, fromSeq, toSeq, fromSeq, toSeq, fromSeq, toSeq, fromSeq, toSeq);
+        long toSeq = batch.lastSeq();
+        long oldestTouched = batch.oldestEventTime();
+        batch.write(c, MERGE_MINUTE, MERGE_SECOND, MERGE_LATENCY_MINUTE, MERGE_LATENCY_SECOND, MERGE_TALKERS);
 
         long touchedMinute = oldestTouched - Math.floorMod(oldestTouched, 60_000L);
         long newDirtyFrom = Math.min(dirtyFrom, touchedMinute);
-        if (nowMillis - lastCompactionMillis >= COMPACT_EVERY_MILLIS) {
+        if (Math.abs(nowMillis - lastCompactionMillis) >= COMPACT_EVERY_MILLIS) { // abs: a clock set back still compacts
             // Minutes that may still receive events (the current one and the one before) stay whole.
             long finishedBefore = nowMillis - Math.floorMod(nowMillis, 60_000L) - 60_000;
             if (newDirtyFrom < finishedBefore) {
