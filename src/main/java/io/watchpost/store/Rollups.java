@@ -1,0 +1,153 @@
+package io.watchpost.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Keeps the Dashboard's rollup tables ({@code V8__rollups.sql}) in step with the events table. Called inside
+ * {@link EventStore#append}'s transaction, after the insert: it folds in the rows stored since the last call
+ * ({@code seq > rollup_state.last_seq}), so duplicates that MERGE skipped are never counted, a rolled-back append
+ * rolls its counts back with it, and rows written by any other path are caught up on the next append.
+ * Appends are serialized by the store's write lock, so the seq range it reads is exactly the new rows.
+ */
+public final class Rollups {
+
+    /** The per-second tables cover this much, back from now. */
+    public static final long SECOND_TABLES_SPAN_MILLIS = 3_600_000;
+    /** Finished minutes keep this many talkers per kind. */
+    public static final int TALKERS_KEPT_PER_MINUTE = 50;
+    private static final long COMPACT_EVERY_MILLIS = 30_000;
+
+    private static final String NEW_ROWS = "SELECT seq, event_time, ingest_time, log_group, source_type, severity, LENGTH(raw), "
+            + "action, outcome, user_name, source_ip FROM events WHERE seq > ?";
+
+    private static final String MERGE_MINUTE = "MERGE INTO rollup_minute t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+            + "s(bucket, log_group, source_type, severity, events, bytes, latency_sum, latency_max) "
+            + "ON t.bucket = s.bucket AND t.log_group = s.log_group AND t.source_type = s.source_type AND t.severity = s.severity "
+            + "WHEN MATCHED THEN UPDATE SET events = t.events + s.events, bytes = t.bytes + s.bytes, "
+            + "latency_sum = t.latency_sum + s.latency_sum, latency_max = GREATEST(t.latency_max, s.latency_max) "
+            + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.log_group, s.source_type, s.severity, s.events, s.bytes, "
+            + "s.latency_sum, s.latency_max)";
+
+    private static final String MERGE_SECOND = "MERGE INTO rollup_second t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+            + "s(bucket, log_group, source_type, events, bytes, latency_sum, latency_max) "
+            + "ON t.bucket = s.bucket AND t.log_group = s.log_group AND t.source_type = s.source_type "
+            + "WHEN MATCHED THEN UPDATE SET events = t.events + s.events, bytes = t.bytes + s.bytes, "
+            + "latency_sum = t.latency_sum + s.latency_sum, latency_max = GREATEST(t.latency_max, s.latency_max) "
+            + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.log_group, s.source_type, s.events, s.bytes, s.latency_sum, s.latency_max)";
+
+    private static final String MERGE_TALKERS = "MERGE INTO rollup_talker_minute t USING (VALUES (CAST(? AS BIGINT), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT))) s(bucket, kind, talker, events) "
+            + "ON t.bucket = s.bucket AND t.kind = s.kind AND t.talker = s.talker "
+            + "WHEN MATCHED THEN UPDATE SET events = t.events + s.events "
+            + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.kind, s.talker, s.events)";
+
+    private static String mergeLatency(String table) {
+        return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT))) s(bucket, bin, events) "
+                + "ON t.bucket = s.bucket AND t.bin = s.bin WHEN MATCHED THEN UPDATE SET events = t.events + s.events "
+                + "WHEN NOT MATCHED THEN INSERT VALUES (s.bucket, s.bin, s.events)";
+    }
+
+    private static final String MERGE_LATENCY_MINUTE = mergeLatency("rollup_latency_minute");
+    private static final String MERGE_LATENCY_SECOND = mergeLatency("rollup_latency_second");
+
+    // Keeps the top N of each finished minute and kind; ties broken by name so the result is deterministic.
+    private static final String COMPACT_TALKERS = "DELETE FROM rollup_talker_minute WHERE (bucket, kind, talker) IN ("
+            + "SELECT bucket, kind, talker FROM (SELECT bucket, kind, talker, ROW_NUMBER() OVER (PARTITION BY bucket, kind "
+            + "ORDER BY events DESC, talker) rn FROM rollup_talker_minute WHERE bucket >= ? AND bucket < ?) r WHERE rn > ?)";
+
+    private static volatile long lastCompactionMillis;
+
+    private Rollups() {
+    }
+
+    /** Folds the events stored since the last call into the rollups; call inside the appending transaction. */
+    public static void add(Connection c) throws SQLException {
+        add(c, System.currentTimeMillis());
+    }
+
+    /**
+     * Folds in what the appends have not, in a transaction of its own: for callers outside the store (the UI stall
+     * bench; tests until EventStore.append calls {@link #add(Connection)}). Safe beside appends: the state row lock
+     * orders them.
+     */
+    public static void catchUp(javax.sql.DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                add(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not update the dashboard rollups", e);
+        }
+    }
+
+    /** {@link #catchUp(javax.sql.DataSource)} for callers in the UI, which may not touch javax.sql (ArchitectureTest). */
+    public static void catchUp(Cache cache) {
+        catchUp(cache.dataSource());
+    }
+
+    static void add(Connection c, long nowMillis) throws SQLException {
+        long fromSeq;
+        long dirtyFrom;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, talkers_dirty_from FROM rollup_state WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            fromSeq = rs.getLong(1);
+            dirtyFrom = rs.getLong(2);
+        }
+        // One scan of the new rows, aggregated here: reading them back once per rollup table would materialize
+        // every wide row (raw, fields) several times over and feed the garbage collector for nothing.
+        long secondsFrom = nowMillis - SECOND_TABLES_SPAN_MILLIS;
+        RollupBatch batch = new RollupBatch(secondsFrom);
+        try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
+            ps.setLong(1, fromSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+                }
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        long toSeq = batch.lastSeq();
+        long oldestTouched = batch.oldestEventTime();
+        batch.write(c, MERGE_MINUTE, MERGE_SECOND, MERGE_LATENCY_MINUTE, MERGE_LATENCY_SECOND, MERGE_TALKERS);
+
+        long touchedMinute = oldestTouched - Math.floorMod(oldestTouched, 60_000L);
+        long newDirtyFrom = Math.min(dirtyFrom, touchedMinute);
+        if (Math.abs(nowMillis - lastCompactionMillis) >= COMPACT_EVERY_MILLIS) { // abs: a clock set back still compacts
+            // Minutes that may still receive events (the current one and the one before) stay whole.
+            long finishedBefore = nowMillis - Math.floorMod(nowMillis, 60_000L) - 60_000;
+            if (newDirtyFrom < finishedBefore) {
+                update(c, COMPACT_TALKERS, newDirtyFrom, finishedBefore, TALKERS_KEPT_PER_MINUTE);
+                newDirtyFrom = finishedBefore;
+            }
+            update(c, "DELETE FROM rollup_second WHERE bucket < ?", secondsFrom);
+            update(c, "DELETE FROM rollup_latency_second WHERE bucket < ?", secondsFrom);
+            lastCompactionMillis = nowMillis;
+        }
+        update(c, "UPDATE rollup_state SET last_seq = ?, talkers_dirty_from = ? WHERE id = 1", toSeq, newDirtyFrom);
+    }
+
+    private static void update(Connection c, String sql, long... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.watchpost.ui.dashboard;
+
+import io.watchpost.normalize.Event;
+import io.watchpost.normalize.Severity;
+import io.watchpost.store.Cache;
+import io.watchpost.store.EventStore;
+import io.watchpost.store.RollupQueries;
+import io.watchpost.store.Rollups;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Does the live Dashboard keep the FX thread responsive while the cache takes 50,000+ events/s? An AnimationTimer
+ * records the gap between consecutive pulses (a pulse every ~16.7 ms when nothing blocks the FX thread; a longer
+ * gap is a stall the analyst sees as a frozen window). Three phases on the same open window: a baseline without
+ * ingest, then ingest of pre-normalized events through {@link EventStore#append} (plus the rollup update, standing
+ * in for the hook inside append until it is wired) from a background thread at the target rate, first with the
+ * dashboard paused, then live. The paused phase separates what ingestion costs the FX thread from what the
+ * dashboard adds; each phase also reports GC time and the longest refresh applied on the FX thread.
+ *
+ * <p>Lives in the UI package, not io.watchpost.bench: ArchitectureTest keeps JavaFX and io.watchpost.ui out of the
+ * bench and cli packages. Headless it needs Monocle (test scope in the pom) or a display (e.g. xvfb-run).
+ */
+public final class UiStallBench {
+
+    public static final int TARGET_EVENTS_PER_SECOND = 50_000;
+    public static final long STALL_LIMIT_MILLIS = 50;
+    private static final int BATCH = 5_000;
+
+    /** One phase's pulse gaps and ingest rate. */
+    public record Phase(String name, int pulses, double p50Millis, double p99Millis, double maxMillis,
+                        long events, double eventsPerSecond, int refreshes, double slowestRefreshMillis, long gcMillis) {
+
+        String line() {
+            return String.format(Locale.ROOT, "%-20s pulses %5d  gap p50 %5.1f  p99 %6.1f  max %7.1f ms | ingest %,9d events "
+                            + "(%,7.0f/s) | %d refreshes, slowest on FX thread %.1f ms | GC %d ms",
+                    name, pulses, p50Millis, p99Millis, maxMillis, events, eventsPerSecond, refreshes, slowestRefreshMillis, gcMillis);
+        }
+    }
+
+    /**
+     * The phases: idle, ingest with the dashboard paused (what ingestion alone does to the FX thread: GC pauses,
+     * CPU), ingest with the dashboard live. {@link #passed()} when the live max gap stays under
+     * {@link #STALL_LIMIT_MILLIS} at the target rate.
+     */
+    public record Result(Phase baseline, Phase ingestPaused, Phase loaded) {
+        public boolean passed() {
+            return loaded.maxMillis() < STALL_LIMIT_MILLIS && loaded.eventsPerSecond() >= TARGET_EVENTS_PER_SECOND;
+        }
+    }
+
+    private UiStallBench() {
+    }
+
+    public static Result run(PrintStream out, Path dir) throws Exception {
+        return run(out, dir, 10, 20, TARGET_EVENTS_PER_SECOND);
+    }
+
+    public static Result run(PrintStream out, Path dir, int baselineSeconds, int loadSeconds, int targetPerSecond) throws Exception {
+        startFx();
+        Files.createDirectories(dir);
+        try (Cache cache = Cache.open(dir.resolve("ui-stall-" + System.nanoTime()))) {
+            AtomicLong refreshes = new AtomicLong();
+            DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { });
+            CompletableFuture<Stage> shown = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                DashboardView view = new DashboardView(viewModel);
+                viewModel.dataProperty().addListener((obs, old, d) -> refreshes.incrementAndGet());
+                Stage stage = new Stage();
+                stage.setScene(new Scene(view, 1280, 800));
+                stage.show();
+                shown.complete(stage);
+            });
+            Stage stage = shown.get(30, TimeUnit.SECONDS);
+            viewModel.start();
+            PulseGaps gaps = new PulseGaps();
+            try {
+                out.printf(Locale.ROOT, "UI stall bench: Dashboard (last 15 minutes, 1 s refresh), 1280x800, target %,d events/s, "
+                        + "stall limit %d ms, %d cores%n", targetPerSecond, STALL_LIMIT_MILLIS, Runtime.getRuntime().availableProcessors());
+                Thread.sleep(2_000); // first layout and refresh out of the way
+                Phase baseline = measure("baseline (idle)", gaps, refreshes, viewModel, baselineSeconds, null, 0);
+                out.println(baseline.line());
+                Platform.runLater(() -> viewModel.pausedProperty().set(true));
+                Phase paused = measure("ingest, paused", gaps, refreshes, viewModel, loadSeconds, cache, targetPerSecond);
+                out.println(paused.line());
+                Platform.runLater(() -> viewModel.pausedProperty().set(false));
+                Phase loaded = measure("ingest + live", gaps, refreshes, viewModel, loadSeconds, cache, targetPerSecond);
+                out.println(loaded.line());
+                Result result = new Result(baseline, paused, loaded);
+                out.printf(Locale.ROOT, "result: %s (loaded max gap %.1f ms %s %d ms, %,.0f events/s %s %,d)%n",
+                        result.passed() ? "PASS" : "FAIL", loaded.maxMillis(), loaded.maxMillis() < STALL_LIMIT_MILLIS ? "<" : ">=",
+                        STALL_LIMIT_MILLIS, loaded.eventsPerSecond(), loaded.eventsPerSecond() >= targetPerSecond ? ">=" : "<", targetPerSecond);
+                return result;
+            } finally {
+                viewModel.shutdown();
+                CountDownLatch closed = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    gaps.stop();
+                    stage.close();
+                    closed.countDown();
+                });
+                closed.await(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Phase measure(String name, PulseGaps gaps, AtomicLong refreshes, DashboardViewModel viewModel, int seconds,
+                                 Cache cache, int perSecond) throws Exception {
+        viewModel.takeSlowestApplyNanos();
+        long gcBefore = gcMillis();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong stored = new AtomicLong();
+        Thread ingest = null;
+        if (cache != null) {
+            ingest = new Thread(() -> ingest(cache, perSecond, stop, stored), "ui-stall-bench-ingest");
+            ingest.setDaemon(true);
+        }
+        long refreshesBefore = refreshes.get();
+        Platform.runLater(gaps::restart);
+        long start = System.nanoTime();
+        if (ingest != null) {
+            ingest.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        CompletableFuture<long[]> taken = new CompletableFuture<>();
+        Platform.runLater(() -> taken.complete(gaps.take()));
+        long[] g = taken.get(10, TimeUnit.SECONDS);
+        stop.set(true);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (ingest != null) {
+            ingest.join(30_000);
+        }
+        Arrays.sort(g);
+        return new Phase(name, g.length, pct(g, 0.50), pct(g, 0.99), g.length == 0 ? 0 : g[g.length - 1] / 1e6,
+                stored.get(), stored.get() / elapsed, (int) (refreshes.get() - refreshesBefore),
+                viewModel.takeSlowestApplyNanos() / 1e6, gcMillis() - gcBefore);
+    }
+
+    /** Collection time so far, all collectors: a long pulse gap with GC time beside it is the heap, not the view. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Appends batches of pre-normalized events, paced to {@code perSecond}, until told to stop. */
+    private static void ingest(Cache cache, int perSecond, AtomicBoolean stop, AtomicLong stored) {
+        EventStore store = cache.events();
+        BenchEvents events = new BenchEvents();
+        long start = System.nanoTime();
+        long sent = 0;
+        while (!stop.get()) {
+            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
+            if (sent >= due) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
+            List<Event> batch = events.next(BATCH, System.currentTimeMillis());
+            stored.addAndGet(store.append(batch).stored());
+            Rollups.catchUp(cache);
+            sent += batch.size();
+        }
+    }
+
+    /** Records the time between consecutive FX pulses, on the FX thread. */
+    private static final class PulseGaps extends AnimationTimer {
+        private long[] gaps = new long[4096];
+        private int count;
+        private long last;
+
+        void restart() {
+            count = 0;
+            last = 0;
+            start();
+        }
+
+        long[] take() {
+            return Arrays.copyOf(gaps, count);
+        }
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                if (count == gaps.length) {
+                    gaps = Arrays.copyOf(gaps, count * 2);
+                }
+                gaps[count++] = now - last;
+            }
+            last = now;
+        }
+    }
+
+    /** A CloudTrail / VPC flow / sshd / app mix with a realistic spread of addresses, users and calls. */
+    private static final class BenchEvents {
+        private static final String[] TYPES = {"cloudtrail", "vpcflow", "auth", "json"};
+        private static final String[] GROUPS = {"/aws/cloudtrail/management", "/vpc/flow-logs", "/ec2/secure", "/ecs/payments-api"};
+        private static final String[] USERS = {"alice", "bob", "carol", "deploy", "ci-runner", "svc-backup"};
+        private static final String[] CALLS = {"DescribeInstances", "GetObject", "ListBuckets", "AssumeRole", "ConsoleLogin", "PutObject"};
+        private static final String RAW = "x".repeat(400); // sized like a CloudTrail record; the table stores it once per row
+        private final java.util.Random random = new java.util.Random(42);
+        private long id;
+
+        List<Event> next(int count, long nowMillis) {
+            List<Event> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int k = (int) (id % 4);
+                long time = nowMillis - 200 - random.nextInt(2_000);
+                // Addresses Zipf-like: a few talk a lot, a long tail rarely.
+                String ip = "198.51." + (int) Math.abs(random.nextGaussian() * 3) + "." + (1 + (int) Math.abs(random.nextGaussian() * 40));
+                String user = k == 0 || k == 2 ? USERS[Math.min(USERS.length - 1, (int) Math.abs(random.nextGaussian() * 2))] : null;
+                String action = k == 0 ? CALLS[random.nextInt(CALLS.length)] : k == 1 ? "ACCEPT" : null;
+                String outcome = k == 1 && random.nextInt(10) == 0 ? "failure" : "success";
+                out.add(new Event(Instant.ofEpochMilli(time), Instant.ofEpochMilli(nowMillis), GROUPS[k], "bench", "b" + id++,
+                        TYPES[k], Severity.INFO, action, outcome, user, ip, "bench event", RAW, Map.of(), null));
+            }
+            return out;
+        }
+    }
+
+    /** Starts the toolkit headless when Monocle is on the class path (tests), else on the display; once per JVM. */
+    private static void startFx() throws InterruptedException {
+        if (System.getProperty("glass.platform") == null && classPresent("com.sun.glass.ui.monocle.MonoclePlatformFactory")) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        started.await(30, TimeUnit.SECONDS);
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, UiStallBench.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("watchpost-ui-stall");
+        Result result = run(System.out, dir);
+        System.exit(result.passed() ? 0 : 1);
+    }
+}

@@ -1,0 +1,147 @@
+package io.watchpost.ui.dashboard;
+
+import io.fair_acc.chartfx.XYChart;
+import io.watchpost.normalize.Event;
+import io.watchpost.normalize.Severity;
+import io.watchpost.store.TalkerKind;
+import io.watchpost.store.TimeRange;
+import io.watchpost.ui.theme.Theme;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.watchpost.store.RollupAppends.event;
+import static io.watchpost.ui.dashboard.DashboardFixture.NOW;
+import static io.watchpost.ui.dashboard.DashboardFixture.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Dashboard on a real cache: clicks open the Explorer on the right bucket, empty charts say why, screenshots. */
+class DashboardViewTest {
+
+    @TempDir
+    Path dir;
+    private DashboardFixture fixture;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void clickingAThroughputBucketOpensTheExplorerOnThatSourceTypeAndSecond() throws Exception {
+        fixture = new DashboardFixture(dir);
+        long second = NOW - Math.floorMod(NOW, 1000L) - 30_000; // a bucket 30 s back, inside the window
+        List<Event> events = new ArrayList<>();
+        for (int s = 1; s <= 110; s++) {
+            long t = NOW - Math.floorMod(NOW, 1000L) - s * 1000L;
+            int trail = t == second ? 40 : 4;
+            for (int i = 0; i < trail; i++) {
+                events.add(event("t" + s + "-" + i, "/trail", "cloudtrail", t + i, 200, "ConsoleLogin", "success", "alice", "10.0.0.1"));
+            }
+            events.add(event("f" + s, "/flow", "vpcflow", t + 500, 3000, "REJECT", "failure", null, "198.51.100.7"));
+        }
+        fixture.append(events);
+        fixture.open(Theme.LIGHT);
+        // Two minutes: one-second buckets a few pixels wide, so a click lands in a known one.
+        TimeRange twoMinutes = new TimeRange(NOW - Math.floorMod(NOW, 1000L) - 120_000, NOW - Math.floorMod(NOW, 1000L));
+        DashboardFixture.call(() -> {
+            fixture.viewModel.windowProperty().set(DashboardViewModel.customWindow(twoMinutes));
+            return null;
+        });
+        fixture.waitForData("the custom window's data", () -> fixture.viewModel.dataProperty().get().range().equals(twoMinutes)
+                && fixture.view.throughputPanel().reason().isEmpty());
+
+        // Middle of the bucket, a third of the way up its cloudtrail band (cloudtrail is bigger: bottom of the stack).
+        // ChartFX lays out axes and canvas on the pulses after new data: wait until the point stops moving.
+        Point2D target = call(() -> screenPoint(fixture.view.throughputChart(), second / 1000.0 + 0.5, 40 / 3.0));
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(100);
+            Point2D again = call(() -> screenPoint(fixture.view.throughputChart(), second / 1000.0 + 0.5, 40 / 3.0));
+            if (again.equals(target) && i > 2) {
+                break;
+            }
+            target = again;
+        }
+        Point2D clickAt = target;
+        robot.moveTo(clickAt).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        DashboardFixture.waitUntil("an Explorer request", 5, () -> !fixture.requests.isEmpty());
+        assertEquals(new ExplorerRequest("event.dataset = \"cloudtrail\"", second, second + 1000), fixture.requests.get(0));
+
+        // A top talker row: that value over the whole window.
+        fixture.requests.clear();
+        ListView<?> rejected = fixture.view.talkers().list(TalkerKind.REJECTED_FLOW);
+        DashboardFixture.waitUntil("the rejected flows list", 5, () -> !rejected.getItems().isEmpty());
+        robot.clickOn(robot.from(rejected).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        DashboardFixture.waitUntil("a talker request", 5, () -> !fixture.requests.isEmpty());
+        assertEquals(new ExplorerRequest("event.dataset = \"vpcflow\" and event.outcome = \"failure\" and source.ip = \"198.51.100.7\"",
+                twoMinutes.fromMillis(), twoMinutes.toMillis()), fixture.requests.get(0));
+    }
+
+    @Test
+    void emptyChartsSayWhyAndPauseSaysPaused() throws Exception {
+        fixture = new DashboardFixture(dir);
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("the first refresh", () -> true);
+        assertEquals("no events in this window", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("no alerts yet", call(() -> fixture.view.anomalyPanel().noteText()));
+        call(() -> {
+            fixture.viewModel.pausedProperty().set(true);
+            return null;
+        });
+        assertEquals("paused — no events in this window", call(() -> fixture.view.throughputPanel().reason()));
+        assertTrue(call(() -> fixture.viewModel.statusProperty().get()).startsWith("Paused"));
+    }
+
+    @Test
+    void screenshotsLightAndDark() throws Exception {
+        fixture = new DashboardFixture(dir);
+        List<Event> events = DashboardFixture.traffic(3600, 6, 7);
+        // A burst of failed console logins from one address twenty minutes ago: the anomaly the band should flag.
+        long burst = NOW - 20 * 60_000;
+        for (int i = 0; i < 2400; i++) {
+            events.add(event("burst" + i, "/aws/cloudtrail/management", "cloudtrail", burst + i * 25, 600, "ConsoleLogin", "failure",
+                    "root", "198.51.100.23"));
+        }
+        fixture.append(events);
+        fixture.alerts.add(new AlertMarker(burst + 5_000, Severity.CRITICAL, "Console login burst"));
+        fixture.open(Theme.LIGHT);
+        call(() -> {
+            fixture.viewModel.windowProperty().set(TimeWindow.PRESETS.get(1));
+            return null;
+        });
+        fixture.waitForData("an hour of data", () -> fixture.viewModel.dataProperty().get().window().equals(TimeWindow.PRESETS.get(1))
+                && fixture.viewModel.dataProperty().get().hasEvents());
+        fixture.snapshot(Path.of("assets/screenshots/dashboard-light.png"));
+        call(() -> {
+            new io.watchpost.ui.theme.ThemeController(Theme.DARK).register(fixture.stage.getScene());
+            return null;
+        });
+        fixture.snapshot(Path.of("assets/screenshots/dashboard-dark.png"));
+        assertTrue(call(() -> fixture.viewModel.dataProperty().get().anomalies().x().length) >= 1, "the burst is flagged");
+    }
+
+    /** Where a data point is on screen. */
+    private static Point2D screenPoint(XYChart chart, double x, double y) {
+        double px = chart.getXAxis().getDisplayPosition(x);
+        double py = chart.getYAxis().getDisplayPosition(y);
+        return chart.getCanvas().localToScreen(px, py);
+    }
+}
