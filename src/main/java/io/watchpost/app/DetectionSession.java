@@ -9,6 +9,8 @@ import io.watchpost.detect.alerts.AlertingSink;
 import io.watchpost.detect.alerts.LiveDetection;
 import io.watchpost.source.IngestEngine;
 import io.watchpost.store.Cache;
+import io.watchpost.store.RollupQueries;
+import io.watchpost.store.RollupUpdater;
 import io.watchpost.ui.Workbench;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Detection running beside ingestion: the built-in rule pack plus the user's rules, fed every event the cache
- * stores, alerts saved in the cache.
+ * What runs beside ingestion on every event the cache stores: detection (the built-in rule pack plus the user's
+ * rules, alerts saved in the cache) and the dashboard's rollups.
  */
 final class DetectionSession implements AutoCloseable {
 
@@ -33,6 +35,7 @@ final class DetectionSession implements AutoCloseable {
     private final LiveDetection live;
     private final Path userRulesDir;
     private final Cache cache;
+    private final RollupUpdater rollups;
 
     DetectionSession(Cache cache, Path userRulesDir) {
         this.cache = cache;
@@ -47,14 +50,17 @@ final class DetectionSession implements AutoCloseable {
         alerts = new AlertStore(cache.dataSource());
         sink = new AlertingSink(engine, alerts);
         live = new LiveDetection(cache.events(), sink, 0, Duration.ofSeconds(1));
+        rollups = new RollupUpdater(cache, Duration.ofSeconds(1));
     }
 
     Workbench workbench(IngestEngine ingest) {
-        return new Workbench(ingest, engine, alerts, sink, Backtester.over(cache.dataSource()), userRulesDir);
+        return new Workbench(ingest, engine, alerts, sink, Backtester.over(cache.dataSource()), userRulesDir,
+                new RollupQueries(cache));
     }
 
     @Override
     public void close() {
         live.close();
+        rollups.close();
     }
 }

@@ -74,7 +74,8 @@ public final class MainWindow extends BorderPane {
             setCenter(body);
         } else {
             tabPane = new TabPane(WorkbenchTabs.tab("Live", "tab-live", body));
-            workbenchTabs = new WorkbenchTabs(workbench, refs -> tabPane.getSelectionModel().select(0));
+            workbenchTabs = new WorkbenchTabs(workbench, refs -> tabPane.getSelectionModel().select(0),
+                    request -> tabPane.getSelectionModel().select(0));
             tabPane.getTabs().addAll(workbenchTabs.tabs());
             setCenter(tabPane);
         }

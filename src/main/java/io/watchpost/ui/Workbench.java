@@ -5,14 +5,16 @@ import io.watchpost.detect.DetectionEngine;
 import io.watchpost.detect.alerts.AlertStore;
 import io.watchpost.detect.alerts.AlertingSink;
 import io.watchpost.source.IngestEngine;
+import io.watchpost.store.RollupQueries;
 
 import java.nio.file.Path;
 
 /**
  * What the workbench tabs beyond the live view need: the ingest engine the Sources tab drives, the running detection
  * engine the Rules tab edits live, the alert store and sink the Alerts tab triages and refreshes from, and the
- * backtester that runs a rule over the cache. Views hold these core objects, never the database.
+ * backtester that runs a rule over the cache, and the rollups the Dashboard charts. Views hold these core objects, never the database.
  */
 public record Workbench(IngestEngine ingest, DetectionEngine detection, AlertStore alerts, AlertingSink alertSink,
-                        Backtester backtester, Path userRulesDir) {
+                        Backtester backtester, Path userRulesDir,
+                        RollupQueries rollups) {
 }

@@ -11,9 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
+import io.watchpost.detect.alerts.AlertFilter;
+import io.watchpost.detect.alerts.StoredAlert;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,9 +46,11 @@ class DemoWindowTest {
 
     @Test
     void theDemoFillsTheTableDrawsTheChartAndCounts() throws Exception {
+        AtomicReference<UiServices> services = new AtomicReference<>();
         WatchpostApplication.setServicesFactory(() -> {
             DemoSession demo = DemoSession.start(dir.resolve("demo-cache"));
-            return new UiServices(demo.cache().events(), demo.metrics(), demo.describe(), demo);
+            services.set(new UiServices(demo.cache().events(), demo.metrics(), demo.describe(), demo, demo.workbench()));
+            return services.get();
         });
         app = FxToolkit.setupApplication(WatchpostApplication::new);
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
@@ -60,6 +67,22 @@ class DemoWindowTest {
         });
         String source = Fx.call(() -> new org.testfx.api.FxRobot().lookup("#status-source").queryLabeled().getText());
         assertTrue(source.contains("embedded CloudWatch Logs endpoint http://127.0.0.1:"), source);
+
+        // The workbench's tabs are there, and detection runs on what the demo ingests: its attacks raise alerts.
+        List<String> tabs = Fx.call(() -> window.tabPane().getTabs().stream().map(t -> t.getText()).toList());
+        assertEquals(List.of("Live", "Dashboard", "Sources", "Rules", "Alerts"), tabs);
+        Workbench workbench = services.get().workbench();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<StoredAlert> alerts = List.of();
+        while (System.nanoTime() < deadline) {
+            alerts = workbench.alerts().list(AlertFilter.all(500));
+            if (alerts.stream().anyMatch(a -> a.alert().ruleId().equals("wp.ssh-brute-force"))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(alerts.stream().anyMatch(a -> a.alert().ruleId().equals("wp.ssh-brute-force")),
+                "the demo's SSH brute force is detected: " + alerts.stream().map(a -> a.alert().ruleId()).toList());
 
         AtomicReference<WritableImage> image = new AtomicReference<>();
         Fx.run(() -> image.set(stage.getScene().snapshot(null)));
