@@ -87,5 +87,13 @@ class DemoWindowTest {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         Fx.run(() -> image.set(stage.getScene().snapshot(null)));
         PngSnapshots.write(image.get(), PngSnapshots.directory().resolve("demo-window.png"));
+        // and the other tabs as the demo fills them, to look at
+        for (String tab : List.of("Dashboard", "Alerts", "Rules", "Sources")) {
+            Fx.run(() -> window.tabPane().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
+                    .ifPresent(t -> window.tabPane().getSelectionModel().select(t)));
+            Thread.sleep(2500);
+            Fx.run(() -> image.set(stage.getScene().snapshot(null)));
+            PngSnapshots.write(image.get(), PngSnapshots.directory().resolve("demo-" + tab.toLowerCase() + ".png"));
+        }
     }
 }
