@@ -2,6 +2,8 @@ package io.watchpost.ui;
 
 import io.watchpost.source.IngestMetrics;
 import io.watchpost.store.EventStore;
+import io.watchpost.store.ExplorerServices;
+import io.watchpost.ui.explorer.ExplorerTabs;
 import io.watchpost.ui.events.EventsView;
 import io.watchpost.ui.events.EventsViewModel;
 import io.watchpost.ui.status.StatusBar;
@@ -13,6 +15,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,8 +44,15 @@ public final class MainWindow extends BorderPane {
     private final ThroughputView throughputView;
     private final StatusBar statusBar;
     private final HBox header;
+    private final ExplorerTabs explorer; // null when the wiring gave no ExplorerServices
 
     public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription) {
+        this(store, metrics, sourceDescription, null);
+    }
+
+    /** With {@code explorerServices}, the center is a tab pane: "Live" (as before) and "Explorer". */
+    public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription,
+                      ExplorerServices explorerServices) {
         getStyleClass().add("main-window");
         getStylesheets().add(stylesheet());
 
@@ -60,7 +71,19 @@ public final class MainWindow extends BorderPane {
 
         header = header(sourceDescription);
         setTop(header);
-        setCenter(body);
+        explorer = explorerServices == null ? null : new ExplorerTabs(explorerServices);
+        if (explorer == null) {
+            setCenter(body);
+        } else {
+            Tab live = new Tab("Live", body);
+            live.setId("tab-live");
+            Tab explore = new Tab("Explorer", explorer);
+            explore.setId("tab-explorer");
+            TabPane views = new TabPane(live, explore);
+            views.setId("main-tabs");
+            views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            setCenter(views);
+        }
         setBottom(statusBar);
 
         eventsViewModel.start();
@@ -70,6 +93,10 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(UiServices services) {
         this(services.store(), services.metrics(), services.sourceDescription());
+    }
+
+    public MainWindow(UiServices services, ExplorerServices explorerServices) {
+        this(services.store(), services.metrics(), services.sourceDescription(), explorerServices);
     }
 
     /** Puts the application's menu bar above the header: the menus belong to the application, not to this view. */
@@ -82,6 +109,14 @@ public final class MainWindow extends BorderPane {
         eventsViewModel.shutdown();
         throughputViewModel.shutdown();
         statusViewModel.shutdown();
+        if (explorer != null) {
+            explorer.shutdown();
+        }
+    }
+
+    /** The Explorer tabs, or null when the window was built without {@link ExplorerServices}. */
+    public ExplorerTabs explorer() {
+        return explorer;
     }
 
     public EventsView eventsView() {

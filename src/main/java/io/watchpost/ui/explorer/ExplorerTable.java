@@ -10,6 +10,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
 
 import java.util.function.Function;
 
@@ -62,16 +63,32 @@ final class ExplorerTable extends TableView<EventRow> {
     /** A text cell whose right-click menu pivots on its column's field and its value. */
     private static final class ValueCell extends TableCell<EventRow, String> {
         ValueCell(String field, PivotActions actions) {
-            setOnContextMenuRequested(e -> {
-                EventRow row = getTableRow() == null ? null : getTableRow().getItem();
-                String value = getItem();
-                if (field == null || row == null || value == null || value.isEmpty()) {
-                    return;
+            // The menu is built when asked for, not per cell update: scrolling a million rows builds none.
+            // Secondary press covers every platform; the context-menu event covers the keyboard (Shift+F10, menu key).
+            setOnMousePressed(e -> {
+                if (e.getButton() == MouseButton.SECONDARY && showMenu(field, actions, e.getScreenX(), e.getScreenY())) {
+                    e.consume();
                 }
-                ContextMenu menu = PivotMenu.build(field, value, row.source().event(), actions);
-                menu.show(this, e.getScreenX(), e.getScreenY());
+            });
+            setOnContextMenuRequested(e -> {
+                if (e.isKeyboardTrigger()) {
+                    javafx.geometry.Point2D p = localToScreen(getWidth() / 2, getHeight() / 2);
+                    showMenu(field, actions, p.getX(), p.getY());
+                }
                 e.consume();
             });
+        }
+
+        private boolean showMenu(String field, PivotActions actions, double screenX, double screenY) {
+            EventRow row = getTableRow() == null ? null : getTableRow().getItem();
+            String value = getItem();
+            if (field == null || row == null || value == null || value.isEmpty()) {
+                return false;
+            }
+            getTableView().getSelectionModel().clearAndSelect(getIndex());
+            ContextMenu menu = PivotMenu.build(field, value, row.source().event(), actions);
+            menu.show(this, screenX, screenY);
+            return true;
         }
 
         @Override
