@@ -35,15 +35,19 @@ final class ExplorerTable extends TableView<EventRow> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setFixedCellSize(24); // fixed height: the virtual flow need not measure rows, scrolling stays cheap
         setRowFactory(t -> new LazyRow(viewModel));
-        getColumns().add(column("Time (UTC)", null, 180, EventRow::time, actions));
-        getColumns().add(column("Severity", "log.level", 80, r -> r.severity().name(), actions));
-        getColumns().add(column("Source type", "event.dataset", 90, EventRow::sourceType, actions));
-        getColumns().add(column("Log group", "log.group", 190, EventRow::logGroup, actions));
-        getColumns().add(column("Action", "event.action", 130, EventRow::action, actions));
-        getColumns().add(column("Outcome", "event.outcome", 75, EventRow::outcome, actions));
-        getColumns().add(column("User", "user.name", 100, EventRow::user, actions));
-        getColumns().add(column("Source IP", "source.ip", 110, EventRow::sourceIp, actions));
-        getColumns().add(column("Message", "message", 400, EventRow::message, actions));
+        getColumns().add(column("Time (UTC)", null, 168, EventRow::time, actions));
+        getColumns().add(column("Severity", "log.level", 72, r -> r.severity().name(), actions));
+        getColumns().add(column("Source type", "event.dataset", 80, EventRow::sourceType, actions));
+        getColumns().add(column("Log group", "log.group", 150, EventRow::logGroup, actions));
+        getColumns().add(column("Action", "event.action", 120, EventRow::action, actions));
+        getColumns().add(column("Outcome", "event.outcome", 68, EventRow::outcome, actions));
+        getColumns().add(column("User", "user.name", 95, EventRow::user, actions));
+        getColumns().add(column("Source IP", "source.ip", 105, EventRow::sourceIp, actions));
+        getColumns().add(column("Message", "message", 260, EventRow::message, actions));
+        // Source type is implied by the log group most of the time: offered in the column chooser, hidden at first.
+        getColumns().get(2).setVisible(false);
+        getColumns().get(0).setMinWidth(172); // a cut-off timestamp is useless; the message column gives way instead
+        getColumns().get(1).setMinWidth(76);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.select(row));
     }
 

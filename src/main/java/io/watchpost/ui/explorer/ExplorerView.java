@@ -111,12 +111,12 @@ public final class ExplorerView extends BorderPane implements PivotActions {
         from.setId("explorer-range-from");
         to.setId("explorer-range-to");
         for (TextField f : new TextField[]{from, to}) {
-            f.setPrefColumnCount(14);
+            f.setPrefColumnCount(12);
             f.getStyleClass().add("explorer-range-field");
             f.setPromptText("yyyy-MM-dd HH:mm:ss");
             f.setOnAction(e -> applyAbsoluteRange());
         }
-        Button apply = new Button("Apply range");
+        Button apply = new Button("Apply");
         apply.setId("explorer-range-apply");
         apply.setOnAction(e -> applyAbsoluteRange());
 
@@ -176,6 +176,13 @@ public final class ExplorerView extends BorderPane implements PivotActions {
                 saved, save, exportButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("explorer-range-bar");
+        // Controls keep their text; the status line is what gives way when the window is narrow.
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c && n != status) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        status.setMinWidth(0);
         return bar;
     }
 

@@ -80,6 +80,7 @@ final class FieldSidebar extends ScrollPane {
         HBox.setHgrow(cell, Priority.ALWAYS);
         Label count = new Label(String.format(Locale.ROOT, "%,d", vc.count()));
         count.getStyleClass().add("explorer-field-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Button plus = new Button("+");
         plus.getStyleClass().addAll("explorer-field-button", "filter-for");
         plus.setTooltip(new Tooltip("Filter for " + field + " = " + vc.value()));

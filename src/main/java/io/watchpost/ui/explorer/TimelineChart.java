@@ -14,6 +14,11 @@ import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
+import javafx.geometry.Pos;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
@@ -47,6 +52,7 @@ final class TimelineChart extends StackPane {
     private final XYChart chart;
     private final Pane overlay = new Pane();
     private final Rectangle selection = new Rectangle();
+    private final HBox key = new HBox(10);
     private final Consumer<TimeRange> onRangeSelected;
     private double pressX = Double.NaN;
 
@@ -85,7 +91,8 @@ final class TimelineChart extends StackPane {
 
         chart = new XYChart(timeAxis, countAxis);
         chart.setAnimated(false);
-        chart.setLegendVisible(true);
+        // ChartFX's legend takes a whole row or column; a small key over the top right corner leaves room for bars.
+        chart.setLegendVisible(false);
         chart.getRenderers().setAll(renderer);
         chart.setMinHeight(140);
 
@@ -94,7 +101,11 @@ final class TimelineChart extends StackPane {
         selection.setManaged(false);
         overlay.getChildren().add(selection);
         overlay.setMouseTransparent(true);
-        getChildren().addAll(chart, overlay);
+        key.getStyleClass().add("explorer-timeline-key");
+        key.setMouseTransparent(true);
+        key.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(key, Pos.TOP_RIGHT);
+        getChildren().addAll(chart, overlay, key);
 
         // Filters, not handlers: the drag is ours even where ChartFX's canvas would take the mouse.
         addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -102,7 +113,7 @@ final class TimelineChart extends StackPane {
         addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
     }
 
-    /** Draws the histogram: one data set per split value, stacked by drawing cumulative sums tallest first. */
+    /** Draws the histogram: one data set per split value, stacked by drawing cumulative sums over each other. */
     void show(Histogram histogram, TimeRange range) {
         List<Histogram.Bucket> buckets = histogram.buckets();
         int n = buckets.size();
@@ -127,13 +138,25 @@ final class TimelineChart extends StackPane {
                     + "; -fx-marker-color: " + color + ";");
             sets.add(set);
         }
-        List<DoubleDataSet> tallestFirst = new ArrayList<>(sets);
-        java.util.Collections.reverse(tallestFirst);
-        renderer.getDatasets().setAll(tallestFirst);
-        chart.setLegendVisible(keys.size() > 1 || keys.get(0) != null);
+        // ChartFX paints the last data set first: the smallest cumulative sum is listed first so it lands on top.
+        renderer.getDatasets().setAll(sets);
+        showKey(keys);
         timeAxis.set(range.fromMillis() / 1000.0, range.toMillis() / 1000.0);
         countAxis.setAutoRanging(true);
         chart.invalidate();
+    }
+
+    private void showKey(List<String> keys) {
+        key.getChildren().clear();
+        if (keys.size() == 1 && keys.get(0) == null) {
+            return;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            Rectangle swatch = new Rectangle(10, 10, Color.web(colorFor(keys.get(i), i)));
+            Label label = new Label(keys.get(i).toLowerCase(Locale.ROOT), swatch);
+            label.getStyleClass().add("explorer-timeline-key-item");
+            key.getChildren().add(label);
+        }
     }
 
     private static List<String> splitKeys(List<Histogram.Bucket> buckets) {

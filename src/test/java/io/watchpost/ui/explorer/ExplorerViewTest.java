@@ -130,7 +130,12 @@ class ExplorerViewTest {
         robot.clickOn("Filter for user.name = " + user.get());
         assertEquals("user.name = " + user.get(), call(() -> view().viewModel().filterTextProperty().get()));
         long expected = expected(e -> user.get().equals(e.user()));
-        waitUntil("the pivoted count", 20, () -> view().viewModel().countProperty().get() == expected);
+        try {
+            waitUntil("the pivoted count", 20, () -> view().viewModel().countProperty().get() == expected);
+        } catch (AssertionError e) {
+            throw new AssertionError("filter '" + call(() -> view().viewModel().filterTextProperty().get()) + "' count "
+                    + count() + " expected " + expected + " status " + call(() -> view().viewModel().statusProperty().get()), e);
+        }
 
         // Filter out from the sidebar narrows further: no failures.
         run(() -> view().filterOut("event.outcome", "failure"));
