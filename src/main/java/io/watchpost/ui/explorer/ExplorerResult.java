@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything one query produced, handed to the FX thread in one piece: the count, the histogram, the first rows
- * (cells pre-formatted), the sidebar's top values, and the flattened-field keys seen, for autocomplete.
+ * What one query produced, handed to the FX thread in one piece: the count, the histogram, the first rows (cells
+ * pre-formatted) and the flattened-field keys seen, for autocomplete. The sidebar's top values follow separately.
  */
 public record ExplorerResult(ExplorerQuery query, long count, Histogram histogram, List<EventRow> firstRows,
-                             Optional<PageCursor> next, List<FieldSummary> fields, Set<String> seenKeys,
+                             Optional<PageCursor> next, Set<String> seenKeys,
                              long elapsedMillis) {
 }

@@ -58,6 +58,11 @@ import java.util.function.Supplier;
 public final class ExplorerViewModel {
 
     public static final int PAGE_SIZE = 500;
+    /**
+     * The most rows a tab holds while scrolling (at ~2 KB a row, ~100 MB). Past it, the analyst narrows the range or
+     * exports; the count and histogram still cover the whole result.
+     */
+    public static final int MAX_ROWS = 50_000;
     static final int SIDEBAR_VALUES = 5;
     static final int SUGGESTIONS = 12;
 
@@ -125,7 +130,7 @@ public final class ExplorerViewModel {
         HistogramSplit histogramSplit = split.get();
         busy.set(true);
         status.set("Searching…");
-        queries.execute(() -> runInBackground(gen, check, choice, sortOrder, histogramSplit));
+        execute(queries, () -> runInBackground(gen, check, choice, sortOrder, histogramSplit));
         return true;
     }
 
@@ -134,7 +139,7 @@ public final class ExplorerViewModel {
         boolean ran = run();
         String text = filterText.get();
         if (ran && !text.isBlank()) {
-            lookups.execute(() -> {
+            execute(lookups, () -> {
                 investigations.rememberFilter(text);
                 publishHistory();
             });
@@ -157,6 +162,12 @@ public final class ExplorerViewModel {
             for (StoredEvent stored : view.firstPage().events()) {
                 keys.addAll(stored.event().fields().keySet());
             }
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+            ExplorerResult result = new ExplorerResult(query, view.count(), view.histogram(), first,
+                    view.firstPage().next(), keys, elapsed);
+            Platform.runLater(() -> apply(result));
+            // The sidebar's top values are exact GROUP BYs over the whole result: on millions of events they take
+            // longer than the page, so they follow as one second hand-over instead of holding the table back.
             List<FieldSummary> fields = new ArrayList<>();
             for (String field : FieldCatalog.SIDEBAR) {
                 if (stale(gen)) {
@@ -164,10 +175,11 @@ public final class ExplorerViewModel {
                 }
                 fields.add(new FieldSummary(field, explorer.topValues(check.where(), r, field, SIDEBAR_VALUES)));
             }
-            long elapsed = (System.nanoTime() - started) / 1_000_000;
-            ExplorerResult result = new ExplorerResult(query, view.count(), view.histogram(), first,
-                    view.firstPage().next(), fields, keys, elapsed);
-            Platform.runLater(() -> apply(result));
+            Platform.runLater(() -> {
+                if (!stale(gen)) {
+                    fieldSummaries.setAll(fields);
+                }
+            });
         } catch (RuntimeException e) {
             String problem = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
             Platform.runLater(() -> {
@@ -192,7 +204,6 @@ public final class ExplorerViewModel {
         next = result.next();
         pageLoading = false;
         rows.setAll(result.firstRows());
-        fieldSummaries.setAll(result.fields());
         busy.set(false);
         status.set(String.format(Locale.ROOT, "in %d ms", result.elapsedMillis()));
     }
@@ -209,10 +220,15 @@ public final class ExplorerViewModel {
         if (pageLoading || next.isEmpty() || current == null || index < rows.size() - PAGE_SIZE / 5) {
             return;
         }
+        if (rows.size() >= MAX_ROWS) {
+            status.set(String.format(Locale.ROOT, "showing the first %,d — narrow the range or export for the rest",
+                    rows.size()));
+            return;
+        }
         pageLoading = true;
         ExplorerQuery query = current;
         PageCursor cursor = next.get();
-        queries.execute(() -> {
+        execute(queries, () -> {
             if (stale(query.generation())) {
                 return;
             }
@@ -280,7 +296,7 @@ public final class ExplorerViewModel {
             return;
         }
         EventKey key = EventKey.of(row.source().event());
-        lookups.execute(() -> {
+        execute(lookups, () -> {
             EventDetail d = EventDetail.of(row.source());
             List<String> t = investigations.tags(key);
             String n = investigations.note(key).orElse("");
@@ -313,7 +329,7 @@ public final class ExplorerViewModel {
         }
         EventKey key = EventKey.of(row.source().event());
         long sel = selection.get();
-        lookups.execute(() -> {
+        execute(lookups, () -> {
             edit.accept(key);
             List<String> t = investigations.tags(key);
             String n = investigations.note(key).orElse("");
@@ -330,14 +346,14 @@ public final class ExplorerViewModel {
 
     public void saveSearch(String name) {
         SavedSearch search = new SavedSearch(name.strip(), filterText.get(), range.get().spec());
-        lookups.execute(() -> {
+        execute(lookups, () -> {
             investigations.save(search);
             publishSavedSearches();
         });
     }
 
     public void deleteSavedSearch(String name) {
-        lookups.execute(() -> {
+        execute(lookups, () -> {
             investigations.deleteSavedSearch(name);
             publishSavedSearches();
         });
@@ -355,7 +371,7 @@ public final class ExplorerViewModel {
     }
 
     public void refreshHistoryAndSavedSearches() {
-        lookups.execute(() -> {
+        execute(lookups, () -> {
             publishHistory();
             publishSavedSearches();
         });
@@ -415,6 +431,21 @@ public final class ExplorerViewModel {
         thread.setDaemon(true);
         thread.start();
         return task;
+    }
+
+    /**
+     * Runs {@code task} on {@code executor} unless the tab was closed: a debounce timer or a row scrolled into view
+     * can still call in after {@link #shutdown()}, and that must be a no-op, not an exception on the FX thread.
+     */
+    private static void execute(ExecutorService executor, Runnable task) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed between the check and the call: same as above
+        }
     }
 
     public void shutdown() {

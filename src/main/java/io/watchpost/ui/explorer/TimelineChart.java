@@ -241,6 +241,11 @@ final class TimelineChart extends StackPane {
         return sceneToLocal(timeAxis.localToScene(onAxis, 0)).getX();
     }
 
+    /** The time axis's current bounds in epoch seconds (after layout), for tests. */
+    double[] axisSeconds() {
+        return new double[]{timeAxis.getMin(), timeAxis.getMax()};
+    }
+
     XYChart chart() {
         return chart;
     }
