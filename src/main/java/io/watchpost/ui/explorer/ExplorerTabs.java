@@ -6,6 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
 import java.util.ArrayList;
@@ -34,6 +36,19 @@ public final class ExplorerTabs extends StackPane {
         newTab.setOnAction(e -> open(Search.EVERYTHING));
         StackPane.setAlignment(newTab, Pos.TOP_RIGHT);
         getChildren().addAll(tabs, newTab);
+        // Keyboard first, as in Wireshark: Ctrl+L (or Ctrl+F) to the filter, Ctrl+T for a new tab.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.T) {
+                open(Search.EVERYTHING);
+                e.consume();
+            } else if ((e.getCode() == KeyCode.L || e.getCode() == KeyCode.F) && current() != null) {
+                current().focusFilter();
+                e.consume();
+            }
+        });
         open(Search.EVERYTHING);
     }
 
@@ -48,6 +63,7 @@ public final class ExplorerTabs extends StackPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         viewModel.run();
+        view.focusFilter();
         return view;
     }
 

@@ -318,6 +318,14 @@ public final class ExplorerView extends BorderPane implements PivotActions {
         openTab.accept(search);
     }
 
+    /** Puts the caret at the end of the filter, ready to type. */
+    public void focusFilter() {
+        javafx.application.Platform.runLater(() -> {
+            filterBar.field().requestFocus();
+            filterBar.field().end();
+        });
+    }
+
     // ---- for tests and the tab container ----------------------------------------------------------------------------
 
     public ExplorerViewModel viewModel() {

@@ -36,6 +36,8 @@ final class FilterBar extends VBox {
     private final Label caret = new Label();
     private final Label error = new Label();
     private final MenuButton history = new MenuButton("History");
+    /** The caret as last seen on the FX thread; the completion thread reads it with the text it came with. */
+    private volatile int lastCaret;
 
     /** One completion as offered: what the popup shows and the whole filter text it leads to. */
     record Suggestion(String shown, String resultText, int caretAfter) {
@@ -123,6 +125,7 @@ final class FilterBar extends VBox {
     }
 
     private void bindCompletion(ExplorerViewModel viewModel) {
+        field.caretPositionProperty().addListener((obs, old, pos) -> lastCaret = pos.intValue());
         // The caret is read on the FX thread and handed to the completion thread with the text it belongs to.
         AutoCompletionBinding<Suggestion> binding = TextFields.bindAutoCompletion(field, request -> {
             String text = request.getUserText();
@@ -150,12 +153,6 @@ final class FilterBar extends VBox {
             field.setText(s.resultText());
             field.positionCaret(Math.min(s.caretAfter(), s.resultText().length()));
         });
-    }
-
-    private volatile int lastCaret;
-
-    {
-        field.caretPositionProperty().addListener((obs, old, pos) -> lastCaret = pos.intValue());
     }
 
     private int caretFor(String text) {

@@ -55,6 +55,7 @@ final class TimelineChart extends StackPane {
     private final HBox key = new HBox(10);
     private final Consumer<TimeRange> onRangeSelected;
     private double pressX = Double.NaN;
+    private Histogram shown;
 
     TimelineChart(Consumer<TimeRange> onRangeSelected) {
         this.onRangeSelected = onRangeSelected;
@@ -115,6 +116,7 @@ final class TimelineChart extends StackPane {
 
     /** Draws the histogram: one data set per split value, stacked by drawing cumulative sums over each other. */
     void show(Histogram histogram, TimeRange range) {
+        shown = histogram;
         List<Histogram.Bucket> buckets = histogram.buckets();
         int n = buckets.size();
         double[] x = new double[n];
@@ -218,12 +220,27 @@ final class TimelineChart extends StackPane {
         double endX = sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
         e.consume();
         if (Math.abs(endX - startX) < MIN_DRAG_PIXELS) {
+            zoomIntoBucketAt(endX);
             return;
         }
         long a = millisAt(Math.min(startX, endX));
         long b = millisAt(Math.max(startX, endX));
         if (b > a) {
             onRangeSelected.accept(new TimeRange(a, b));
+        }
+    }
+
+    /** A click on a bar narrows the range to that bar's bucket, as in Kibana; a click between bars does nothing. */
+    private void zoomIntoBucketAt(double localX) {
+        Histogram h = shown;
+        if (h == null || h.bucketMillis() <= 0) {
+            return;
+        }
+        long t = millisAt(localX);
+        int i = (int) Math.floorDiv(t - h.fromMillis(), h.bucketMillis());
+        if (i >= 0 && i < h.buckets().size() && h.buckets().get(i).count() > 0) {
+            long start = h.buckets().get(i).startMillis();
+            onRangeSelected.accept(new TimeRange(start, start + h.bucketMillis()));
         }
     }
 

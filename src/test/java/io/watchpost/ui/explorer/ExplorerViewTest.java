@@ -86,6 +86,26 @@ class ExplorerViewTest {
         return call(() -> view().viewModel().countProperty().get());
     }
 
+    /** Waits for the current tab's count, saying what the tab shows if it never comes. */
+    private void awaitCount(String what, long expected) {
+        try {
+            waitUntil(what, 30, () -> view().viewModel().countProperty().get() == expected
+                    && !view().viewModel().busyProperty().get());
+        } catch (AssertionError e) {
+            throw new AssertionError(what + ": filter '" + call(() -> view().viewModel().filterTextProperty().get())
+                    + "' count " + count() + " expected " + expected + " status "
+                    + call(() -> view().viewModel().statusProperty().get()) + " range "
+                    + call(() -> view().viewModel().rangeProperty().get()) + " resolved "
+                    + call(() -> view().viewModel().resolvedRangeProperty().get()) + " full "
+                    + ExplorerServices.of(cache).explorer().fullRange() + " direct "
+                    + ExplorerServices.of(cache).explorer().count(FilterCheck.of(call(() -> view().viewModel()
+                    .filterTextProperty().get())).where(), io.watchpost.store.TimeRange.ALL) + " hist "
+                    + call(() -> view().viewModel().histogramProperty().get().buckets().size()) + " rows "
+                    + call(() -> view().viewModel().rows().size()) + " tabs "
+                    + call(() -> explorer.tabPane().getTabs().size()), e);
+        }
+    }
+
     private long expected(java.util.function.Predicate<Event> p) {
         return events.stream().filter(p).count();
     }
@@ -146,8 +166,7 @@ class ExplorerViewTest {
             view().viewModel().run();
         });
         long bob = expected(e -> "bob".equals(e.user()));
-        waitUntil("bob's result", 20, () -> !view().viewModel().busyProperty().get());
-        assertEquals(bob, count());
+        awaitCount("bob's result", bob);
         assertTrue(call(() -> view().viewModel().rows().stream().allMatch(r -> "bob".equals(r.user()))));
     }
 
@@ -168,7 +187,10 @@ class ExplorerViewTest {
             waitUntil("the pivoted count", 30, () -> view().viewModel().countProperty().get() == expected);
         } catch (AssertionError e) {
             throw new AssertionError("filter '" + call(() -> view().viewModel().filterTextProperty().get()) + "' count "
-                    + count() + " expected " + expected + " status " + call(() -> view().viewModel().statusProperty().get()), e);
+                    + count() + " expected " + expected + " status " + call(() -> view().viewModel().statusProperty().get())
+                    + " range " + call(() -> view().viewModel().rangeProperty().get()) + " resolved "
+                    + call(() -> view().viewModel().resolvedRangeProperty().get()) + " tabs "
+                    + call(() -> explorer.tabPane().getTabs().size()) + " cache " + cache.events().count(), e);
         }
 
         // Filter out from the sidebar narrows further: no failures.
@@ -276,7 +298,7 @@ class ExplorerViewTest {
         run(() -> view().viewModel().filterTextProperty().set("event.outcome = failure"));
         run(() -> view().viewModel().run());
         long failures = expected(e -> "failure".equals(e.outcome()));
-        waitUntil("failures", 20, () -> view().viewModel().countProperty().get() == failures);
+        awaitCount("failures", failures);
         Path jsonl = tempDir.resolve("out.jsonl");
         ExportTask task = call(() -> view().export(jsonl, ExportFormat.JSON_LINES).orElseThrow());
         waitUntil("the export", 30, () -> task.getState() == Worker.State.SUCCEEDED);
