@@ -9,6 +9,7 @@ import io.watchpost.detect.alerts.AlertingSink;
 import io.watchpost.detect.alerts.LiveDetection;
 import io.watchpost.source.IngestEngine;
 import io.watchpost.store.Cache;
+import io.watchpost.store.ExplorerServices;
 import io.watchpost.store.RollupQueries;
 import io.watchpost.store.RollupUpdater;
 import io.watchpost.ui.Workbench;
@@ -55,7 +56,7 @@ final class DetectionSession implements AutoCloseable {
 
     Workbench workbench(IngestEngine ingest) {
         return new Workbench(ingest, engine, alerts, sink, Backtester.over(cache.dataSource()), userRulesDir,
-                new RollupQueries(cache));
+                new RollupQueries(cache), ExplorerServices.of(cache));
     }
 
     @Override

@@ -2,6 +2,11 @@ package io.watchpost.ui;
 
 import io.watchpost.source.IngestMetrics;
 import io.watchpost.store.EventStore;
+import io.watchpost.store.ExplorerServices;
+import io.watchpost.ui.explorer.ExplorerTabs;
+import io.watchpost.ui.explorer.RangeChoice;
+import io.watchpost.ui.explorer.Search;
+import io.watchpost.ui.explorer.TimePreset;
 import io.watchpost.ui.events.EventsView;
 import io.watchpost.ui.events.EventsViewModel;
 import io.watchpost.ui.status.StatusBar;
@@ -13,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -41,15 +47,31 @@ public final class MainWindow extends BorderPane {
     private final ThroughputView throughputView;
     private final StatusBar statusBar;
     private final HBox header;
-    private final WorkbenchTabs workbenchTabs;
-    private final TabPane tabPane;
+    private final WorkbenchTabs workbenchTabs; // null without a Workbench
+    private final ExplorerTabs explorer; // null when the wiring gave no ExplorerServices
+    private final TabPane tabPane; // null when the window shows the live view alone
 
     public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription) {
-        this(store, metrics, sourceDescription, null);
+        this(store, metrics, sourceDescription, null, null);
     }
 
-    /** With a workbench, the live view is the first of the tabs Live, Sources, Rules and Alerts. */
+    /** With a workbench, the live view is the first of the tabs Live, Dashboard, Sources, Rules and Alerts. */
     public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription, Workbench workbench) {
+        this(store, metrics, sourceDescription, workbench, null);
+    }
+
+    /** With {@code explorerServices}, the center is a tab pane: "Live" (as before) and "Explorer". */
+    public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription,
+                      ExplorerServices explorerServices) {
+        this(store, metrics, sourceDescription, null, explorerServices);
+    }
+
+    /**
+     * The whole workbench: Live, then Explorer when {@code explorerServices} is given, then Dashboard, Sources,
+     * Rules and Alerts when {@code workbench} is given; the live view alone when neither is.
+     */
+    public MainWindow(EventStore store, IngestMetrics metrics, String sourceDescription, Workbench workbench,
+                      ExplorerServices explorerServices) {
         getStyleClass().add("main-window");
         getStylesheets().add(stylesheet());
 
@@ -68,15 +90,41 @@ public final class MainWindow extends BorderPane {
 
         header = header(sourceDescription);
         setTop(header);
-        if (workbench == null) {
+        explorer = explorerServices == null ? null : new ExplorerTabs(explorerServices);
+        if (explorer == null && workbench == null) {
             workbenchTabs = null;
             tabPane = null;
             setCenter(body);
         } else {
             tabPane = new TabPane(WorkbenchTabs.tab("Live", "tab-live", body));
-            workbenchTabs = new WorkbenchTabs(workbench, refs -> tabPane.getSelectionModel().select(0),
-                    request -> tabPane.getSelectionModel().select(0));
-            tabPane.getTabs().addAll(workbenchTabs.tabs());
+            tabPane.setId("main-tabs");
+            tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            Tab explore = null;
+            if (explorer != null) {
+                explore = WorkbenchTabs.tab("Explorer", "tab-explorer", explorer);
+                tabPane.getTabs().add(explore);
+            }
+            if (workbench != null) {
+                Tab explorerTab = explore;
+                // an alert's events and a dashboard bucket open in the Explorer when there is one, else in Live
+                workbenchTabs = new WorkbenchTabs(workbench,
+                        refs -> {
+                            if (explorer != null && !refs.isEmpty()) {
+                                explorer.open(new Search(EventRefFilter.of(refs), RangeChoice.of(TimePreset.ALL_CACHED)));
+                            }
+                            tabPane.getSelectionModel().select(explorerTab == null ? tabPane.getTabs().get(0) : explorerTab);
+                        },
+                        request -> {
+                            if (explorer != null) {
+                                explorer.open(new Search(request.filter(),
+                                        RangeChoice.between(request.fromMillis(), request.toMillis())));
+                            }
+                            tabPane.getSelectionModel().select(explorerTab == null ? tabPane.getTabs().get(0) : explorerTab);
+                        });
+                tabPane.getTabs().addAll(workbenchTabs.tabs());
+            } else {
+                workbenchTabs = null;
+            }
             setCenter(tabPane);
         }
         setBottom(statusBar);
@@ -87,12 +135,17 @@ public final class MainWindow extends BorderPane {
     }
 
     public MainWindow(UiServices services) {
-        this(services.store(), services.metrics(), services.sourceDescription(), services.workbench());
+        this(services.store(), services.metrics(), services.sourceDescription(), services.workbench(),
+                services.workbench() == null ? null : services.workbench().explorer());
     }
 
     /** The tabs, or null when the window shows the live view alone. */
     public TabPane tabPane() {
         return tabPane;
+    }
+
+    public MainWindow(UiServices services, ExplorerServices explorerServices) {
+        this(services.store(), services.metrics(), services.sourceDescription(), explorerServices);
     }
 
     /** Puts the application's menu bar above the header: the menus belong to the application, not to this view. */
@@ -108,6 +161,14 @@ public final class MainWindow extends BorderPane {
         if (workbenchTabs != null) {
             workbenchTabs.shutdown();
         }
+        if (explorer != null) {
+            explorer.shutdown();
+        }
+    }
+
+    /** The Explorer tabs, or null when the window was built without {@link ExplorerServices}. */
+    public ExplorerTabs explorer() {
+        return explorer;
     }
 
     public EventsView eventsView() {

@@ -70,7 +70,7 @@ class DemoWindowTest {
 
         // The workbench's tabs are there, and detection runs on what the demo ingests: its attacks raise alerts.
         List<String> tabs = Fx.call(() -> window.tabPane().getTabs().stream().map(t -> t.getText()).toList());
-        assertEquals(List.of("Live", "Dashboard", "Sources", "Rules", "Alerts"), tabs);
+        assertEquals(List.of("Live", "Explorer", "Dashboard", "Sources", "Rules", "Alerts"), tabs);
         Workbench workbench = services.get().workbench();
         long deadline = System.nanoTime() + 60_000_000_000L;
         List<StoredAlert> alerts = List.of();
@@ -88,7 +88,7 @@ class DemoWindowTest {
         Fx.run(() -> image.set(stage.getScene().snapshot(null)));
         PngSnapshots.write(image.get(), PngSnapshots.directory().resolve("demo-window.png"));
         // and the other tabs as the demo fills them, to look at
-        for (String tab : List.of("Dashboard", "Alerts", "Rules", "Sources")) {
+        for (String tab : List.of("Explorer", "Dashboard", "Alerts", "Rules", "Sources")) {
             Fx.run(() -> window.tabPane().getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst()
                     .ifPresent(t -> window.tabPane().getSelectionModel().select(t)));
             Thread.sleep(2500);

@@ -1,0 +1,19 @@
+package io.watchpost.store;
+
+import java.util.Objects;
+
+/**
+ * What the Explorer view needs from the cache, built here so the UI never touches a {@code DataSource}:
+ * the query API over events and the investigation store (tags, notes, saved searches, filter history).
+ */
+public record ExplorerServices(EventExplorer explorer, InvestigationStore investigations) {
+
+    public ExplorerServices {
+        Objects.requireNonNull(explorer, "explorer");
+        Objects.requireNonNull(investigations, "investigations");
+    }
+
+    public static ExplorerServices of(Cache cache) {
+        return new ExplorerServices(new EventExplorer(cache.dataSource()), new InvestigationStore(cache.dataSource()));
+    }
+}
