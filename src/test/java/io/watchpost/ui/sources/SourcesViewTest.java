@@ -132,6 +132,15 @@ class SourcesViewTest {
         waitUntil("POLLING with the reason Live Tail is unavailable", 40, () -> row(ORDERS)
                 .filter(r -> r.status().mode() == IngestMode.POLLING && r.status().liveTailUnavailableReason() != null)
                 .isPresent());
+        // the table re-renders on its next layout pass after the row's status changed
+        waitUntil("the mode cell shows the row's status", 10, () -> {
+            try {
+                modeCell(ORDERS);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
         String tooltip = call(() -> modeCellTooltip(ORDERS));
         assertTrue(tooltip.startsWith("Polling: Live Tail unavailable — "), tooltip);
         assertEquals("polling", call(() -> modeCellText(ORDERS)));
