@@ -1,37 +1,22 @@
 package io.watchpost.ui;
 
-import org.testfx.util.WaitForAsyncUtils;
+import io.watchpost.testing.FxThread;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-
-/** Test helpers: read FX state on the FX thread, and wait for a condition that is checked there. */
+/** This package's short names for {@link FxThread}. */
 final class Fx {
 
     private Fx() {
     }
 
-    static <T> T call(Callable<T> onFxThread) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFxThread).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+    static <T> T call(java.util.concurrent.Callable<T> onFxThread) {
+        return FxThread.call(onFxThread);
     }
 
     static void run(Runnable onFxThread) {
-        call(() -> {
-            onFxThread.run();
-            return null;
-        });
+        FxThread.run(onFxThread);
     }
 
-    static void waitUntil(String what, int seconds, BooleanSupplier onFxThread) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> call(onFxThread::getAsBoolean));
-        } catch (Exception e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
-        }
+    static void waitUntil(String what, int seconds, java.util.function.BooleanSupplier onFxThread) {
+        FxThread.waitUntil(what, seconds, onFxThread);
     }
 }

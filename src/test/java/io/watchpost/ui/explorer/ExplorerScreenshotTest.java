@@ -1,5 +1,6 @@
 package io.watchpost.ui.explorer;
 
+import io.watchpost.testing.FxThread;
 import io.watchpost.source.IngestMetrics;
 import io.watchpost.store.Cache;
 import io.watchpost.store.ExplorerServices;
@@ -20,9 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.watchpost.ui.explorer.ExplorerFx.call;
-import static io.watchpost.ui.explorer.ExplorerFx.run;
-import static io.watchpost.ui.explorer.ExplorerFx.waitUntil;
+import static io.watchpost.testing.FxThread.call;
+import static io.watchpost.testing.FxThread.run;
+import static io.watchpost.testing.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,8 +91,8 @@ class ExplorerScreenshotTest {
         waitUntil("the raw event", 10, () -> !view.detail().raw().getText().isEmpty());
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS);
         WritableImage image = call(() -> window.getScene().snapshot(null));
-        Path png = ExplorerFx.screenshots().resolve("explorer.png");
-        ExplorerFx.writePng(image, png);
+        Path png = FxThread.screenshots().resolve("explorer.png");
+        FxThread.writePng(image, png);
         assertTrue(Files.size(png) > 10_000);
     }
 }

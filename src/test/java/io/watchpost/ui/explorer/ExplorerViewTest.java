@@ -30,9 +30,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.watchpost.ui.explorer.ExplorerFx.call;
-import static io.watchpost.ui.explorer.ExplorerFx.run;
-import static io.watchpost.ui.explorer.ExplorerFx.waitUntil;
+import static io.watchpost.testing.FxThread.call;
+import static io.watchpost.testing.FxThread.run;
+import static io.watchpost.testing.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

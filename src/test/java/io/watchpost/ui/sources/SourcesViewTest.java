@@ -1,5 +1,6 @@
 package io.watchpost.ui.sources;
 
+import io.watchpost.testing.FxThread;
 import io.watchpost.source.ApiQuotas;
 import io.watchpost.source.AwsProfile;
 import io.watchpost.source.AwsSettings;
@@ -44,9 +45,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.watchpost.ui.sources.SourcesFx.call;
-import static io.watchpost.ui.sources.SourcesFx.run;
-import static io.watchpost.ui.sources.SourcesFx.waitUntil;
+import static io.watchpost.testing.FxThread.call;
+import static io.watchpost.testing.FxThread.run;
+import static io.watchpost.testing.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -294,8 +295,8 @@ class SourcesViewTest {
 
         AtomicReference<WritableImage> image = new AtomicReference<>();
         run(() -> image.set(view.getScene().snapshot(null)));
-        Path png = SourcesFx.screenshots().resolve("sources.png");
-        SourcesFx.writePng(image.get(), png);
+        Path png = FxThread.screenshots().resolve("sources.png");
+        FxThread.writePng(image.get(), png);
         assertTrue(Files.size(png) > 10_000, "a real picture, not an empty frame");
         run(viewModel::cancelBackfill);
     }

@@ -1,4 +1,4 @@
-package io.watchpost.ui.sources;
+package io.watchpost.testing;
 
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
@@ -14,13 +14,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** The house test helpers (io.watchpost.ui.Fx and PngSnapshots are package-private there), for this package. */
-final class SourcesFx {
+/**
+ * The house test helpers for JavaFX: read and change FX state on the FX thread, wait for a condition checked there,
+ * and write snapshots as PNG (without javafx-swing: the ARGB pixels go into an AWT image, ImageIO encodes it).
+ */
+public final class FxThread {
 
-    private SourcesFx() {
+    private FxThread() {
     }
 
-    static <T> T call(Callable<T> onFxThread) {
+    public static <T> T call(Callable<T> onFxThread) {
         try {
             return WaitForAsyncUtils.asyncFx(onFxThread).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -28,14 +31,14 @@ final class SourcesFx {
         }
     }
 
-    static void run(Runnable onFxThread) {
+    public static void run(Runnable onFxThread) {
         call(() -> {
             onFxThread.run();
             return null;
         });
     }
 
-    static void waitUntil(String what, int seconds, BooleanSupplier onFxThread) {
+    public static void waitUntil(String what, int seconds, BooleanSupplier onFxThread) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> call(onFxThread::getAsBoolean));
         } catch (Exception e) {
@@ -43,7 +46,7 @@ final class SourcesFx {
         }
     }
 
-    static void writePng(WritableImage image, Path file) throws IOException {
+    public static void writePng(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
@@ -57,8 +60,8 @@ final class SourcesFx {
         }
     }
 
-    /** The build directory's screenshots folder (target-sources/screenshots under -DbuildDir=target-sources). */
-    static Path screenshots() {
+    /** The build directory's screenshots folder (target/screenshots, or under -DbuildDir=…). */
+    public static Path screenshots() {
         String jar = System.getProperty("watchpost.jar");
         Path build = jar == null ? Path.of("target") : Path.of(jar).toAbsolutePath().getParent();
         return build.resolve("screenshots");
