@@ -11,6 +11,7 @@ import io.watchpost.source.RequestBudget;
 import io.watchpost.source.SourceException;
 import io.watchpost.store.Cache;
 import io.watchpost.store.DataDirectories;
+import io.watchpost.sync.SyncSettingsFile;
 import io.watchpost.ui.Workbench;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real account being watched: the polling engine following the chosen log groups through the AWS SDK into the
@@ -40,8 +42,10 @@ public final class AwsSession implements AutoCloseable {
     private final Cache cache;
     private final IngestEngine engine;
     private final DetectionSession detection;
+    private final Optional<SyncSession> sync;
 
-    private AwsSession(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval) {
+    private AwsSession(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval,
+                       SyncSettingsFile syncSettings) {
         this.settings = settings;
         this.logGroups = List.copyOf(logGroups);
         client = CloudWatchClients.create(settings);
@@ -60,6 +64,7 @@ public final class AwsSession implements AutoCloseable {
             engine.follow(group);
         }
         detection = new DetectionSession(cache, DataDirectories.userDataDir().resolve("rules"));
+        sync = SyncSession.fromSavedSettings(cache, syncSettings);
     }
 
     /**
@@ -71,10 +76,16 @@ public final class AwsSession implements AutoCloseable {
     }
 
     static AwsSession start(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval) {
+        return start(settings, logGroups, cacheFile, interval, SyncSettingsFile.inUserDataDir());
+    }
+
+    /** {@code syncSettings}: where team sync settings are saved; sync runs when the file holds some. */
+    static AwsSession start(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval,
+                            SyncSettingsFile syncSettings) {
         if (logGroups.isEmpty()) {
             throw new IllegalArgumentException("no log groups to watch");
         }
-        return new AwsSession(settings, logGroups, cacheFile, interval);
+        return new AwsSession(settings, logGroups, cacheFile, interval, syncSettings);
     }
 
     /** One DescribeLogGroups per group (by prefix; an exact match must be among the results). */
@@ -116,13 +127,14 @@ public final class AwsSession implements AutoCloseable {
      */
     /** The engines behind the Sources, Rules and Alerts tabs. */
     public Workbench workbench() {
-        return detection.workbench(engine);
+        return detection.workbench(engine, sync);
     }
 
     @Override
     public void close() {
         engine.close();
         detection.close();
+        sync.ifPresent(SyncSession::close);
         cache.close();
     }
 }

@@ -87,7 +87,7 @@ public final class DemoSession implements AutoCloseable {
     /** Stops in dependency order: the engine (in-flight pages commit with their checkpoints), the cache, the replay, the endpoint. */
     /** The engines behind the Sources, Rules and Alerts tabs. */
     public Workbench workbench() {
-        return detection.workbench(engine);
+        return detection.workbench(engine, java.util.Optional.empty()); // demo events are never pushed to a team database
     }
 
     @Override

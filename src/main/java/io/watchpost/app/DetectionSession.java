@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What runs beside ingestion on every event the cache stores: detection (the built-in rule pack plus the user's
@@ -54,9 +55,10 @@ final class DetectionSession implements AutoCloseable {
         rollups = new RollupUpdater(cache, Duration.ofSeconds(1));
     }
 
-    Workbench workbench(IngestEngine ingest) {
+    Workbench workbench(IngestEngine ingest, Optional<SyncSession> sync) {
         return new Workbench(ingest, engine, alerts, sink, Backtester.over(cache.dataSource()), userRulesDir,
-                new RollupQueries(cache), ExplorerServices.of(cache));
+                new RollupQueries(cache), ExplorerServices.of(cache), sync.map(SyncSession::status).orElse(null),
+                sync.map(SyncSession::describeTarget).orElse(null));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.watchpost.sync.Retention;
 import io.watchpost.sync.SharedObjectStore;
 import io.watchpost.sync.SharedStateSync;
 import io.watchpost.sync.SyncException;
+import io.watchpost.sync.Workstation;
 import io.watchpost.sync.SyncReport;
 import io.watchpost.sync.SyncService;
 import io.watchpost.sync.SyncSettings;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class SyncCommand implements Callable<Integer> {
             return 2;
         }
         try (Cache db = Cache.open(cache.path())) {
-            String origin = origin();
+            String origin = Workstation.origin();
             PostgresSync push = new PostgresSync(db.dataSource(), target, origin, batchSize);
             SharedStateSync shared = new SharedStateSync(new SharedObjectStore(db.dataSource(), origin), db.dataSource(), target);
             if (retainDays != null) {
@@ -168,14 +168,5 @@ public final class SyncCommand implements Callable<Integer> {
             settings = new SyncSettings(settings.url(), settings.user(), settings.password(), sslMode);
         }
         return settings.target();
-    }
-
-    /** Names this workstation in the rows it pushes, so a team can tell who synced what. */
-    private static String origin() {
-        try {
-            return System.getProperty("user.name") + "@" + InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return System.getProperty("user.name");
-        }
     }
 }

@@ -16,7 +16,11 @@ import io.watchpost.ui.rules.RulesWorkspaceModel;
 import io.watchpost.ui.sources.SourceLookups;
 import io.watchpost.ui.sources.SourcesView;
 import io.watchpost.ui.sources.SourcesViewModel;
+import io.watchpost.ui.sync.SyncStatusView;
+import io.watchpost.ui.sync.SyncStatusViewModel;
 import javafx.scene.control.Tab;
+
+import java.time.ZoneId;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +35,7 @@ final class WorkbenchTabs {
     private final RulesWorkspaceModel rules;
     private final AlertsViewModel alerts;
     private final DashboardViewModel dashboard;
+    private final SyncStatusViewModel sync; // null when no team sync is configured
     private final Consumer<List<io.watchpost.detect.Alert>> refreshOnAlerts;
     private final Workbench workbench;
     private final List<Tab> tabs;
@@ -44,10 +49,17 @@ final class WorkbenchTabs {
         // new alerts reach the table as the sink saves them (the view model refreshes in the background)
         refreshOnAlerts = saved -> alerts.refresh();
         workbench.alertSink().addListener(refreshOnAlerts);
-        tabs = List.of(tab("Dashboard", "tab-dashboard", new DashboardView(dashboard)),
+        sync = workbench.syncStatus() == null ? null
+                : new SyncStatusViewModel(workbench.syncStatus(), workbench.syncTarget(), ZoneId.systemDefault());
+        List<Tab> all = new java.util.ArrayList<>(List.of(tab("Dashboard", "tab-dashboard", new DashboardView(dashboard)),
                 tab("Sources", "tab-sources", new SourcesView(sources)),
                 tab("Rules", "tab-rules", new RulesWorkspace(rules)),
-                tab("Alerts", "tab-alerts", new AlertsView(alerts)));
+                tab("Alerts", "tab-alerts", new AlertsView(alerts))));
+        if (sync != null) {
+            all.add(tab("Team sync", "tab-sync", new SyncStatusView(sync)));
+            sync.start();
+        }
+        tabs = List.copyOf(all);
         dashboard.start();
         sources.start();
         rules.load();
@@ -65,6 +77,9 @@ final class WorkbenchTabs {
     void shutdown() {
         workbench.alertSink().removeListener(refreshOnAlerts);
         dashboard.shutdown();
+        if (sync != null) {
+            sync.shutdown();
+        }
         sources.shutdown();
         rules.shutdown();
         alerts.shutdown();

@@ -11,7 +11,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.watchpost.sync.SyncSettings;
+import io.watchpost.sync.SyncSettingsFile;
+import io.watchpost.testing.PostgresTestDatabase;
+import io.watchpost.ui.Workbench;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message, and closing it stops the pollers and closes the cache.
  */
 class AwsSessionTest {
+
+    @RegisterExtension
+    static final PostgresTestDatabase PG = new PostgresTestDatabase();
 
     @TempDir
     Path dir;
@@ -60,7 +73,7 @@ class AwsSessionTest {
     @Test
     void followsTheLogGroupAndClosingStopsThePollersAndClosesTheCache() throws Exception {
         Path cacheFile = dir.resolve("cache");
-        AwsSession session = AwsSession.start(settings(), List.of("/app/orders"), cacheFile, Duration.ofMillis(200));
+        AwsSession session = AwsSession.start(settings(), List.of("/app/orders"), cacheFile, Duration.ofMillis(200), noSync());
         waitFor(() -> session.cache().events().count() == 50, "the first 50 events");
         put(50, 10);
         waitFor(() -> session.cache().events().count() == 60, "live events");
@@ -73,7 +86,7 @@ class AwsSessionTest {
 
         // The checkpoint was committed: a new session on the same cache reads only what is new.
         put(60, 5);
-        try (AwsSession again = AwsSession.start(settings(), List.of("/app/orders"), cacheFile, Duration.ofMillis(200))) {
+        try (AwsSession again = AwsSession.start(settings(), List.of("/app/orders"), cacheFile, Duration.ofMillis(200), noSync())) {
             waitFor(() -> again.cache().events().count() == 65, "resumed from the checkpoint");
             Thread.sleep(600);
             assertEquals(65, again.cache().events().count(), "nothing twice");
@@ -86,9 +99,35 @@ class AwsSessionTest {
     @Test
     void aMissingLogGroupFailsAtOnceWithOneClearMessage() {
         SourceException e = assertThrows(SourceException.class, () ->
-                AwsSession.start(settings(), List.of("/app/orders", "/app/typo"), dir.resolve("cache")));
+                AwsSession.start(settings(), List.of("/app/orders", "/app/typo"), dir.resolve("cache"), AwsSession.POLL_INTERVAL, noSync()));
         assertEquals("no such log group in eu-west-1: /app/typo", e.getMessage());
         assertEquals(0, pollerThreads());
+    }
+
+    /** Sync settings in the test's own folder (none saved): the user's real ones must never be used by a test. */
+    private SyncSettingsFile noSync() {
+        return new SyncSettingsFile(dir.resolve("no-sync-settings.json"));
+    }
+
+    @Test
+    void savedSyncSettingsPushTheCacheToPostgresAndShowTheSyncStatus() throws Exception {
+        SyncSettingsFile saved = new SyncSettingsFile(dir.resolve("sync-settings.json"));
+        saved.save(SyncSettings.fromUrl(PG.url(), null));
+        try (AwsSession session = AwsSession.start(settings(), List.of("/app/orders"), dir.resolve("cache"),
+                Duration.ofMillis(200), saved)) {
+            Workbench workbench = session.workbench();
+            assertTrue(workbench.syncTarget().contains(PG.name()), workbench.syncTarget());
+            waitFor(() -> {
+                try (Connection c = PG.connect(); Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
+                    rs.next();
+                    return rs.getLong(1) == 50;
+                } catch (SQLException notYet) {
+                    return false;
+                }
+            }, "the 50 cached events in PostgreSQL");
+            waitFor(() -> workbench.syncStatus().get().backlog() == 0, "no backlog");
+        }
     }
 
     private static long pollerThreads() {
