@@ -15,25 +15,20 @@ import java.util.function.Predicate;
  * First-seen values per group, after a learning span measured from the first event this rule saw. Only groups
  * with history count: the first value of a group never seen before is its baseline.
  */
-final class NewValueDetector implements Detector {
-    private final Rule rule;
+final class NewValueDetector extends DispatchedDetector {
     private final RuleLogic.NewValue logic;
     private final Predicate<Event> predicate;
     private final GroupKey key;
     private final Function<Event, String> field;
     private final Map<String, Set<String>> seen = new HashMap<>();
-    private final Set<String> actions;
-    private final Set<String> sourceTypes;
     private long learnUntil = Long.MIN_VALUE;
 
     NewValueDetector(Rule rule, RuleLogic.NewValue n) {
-        this.rule = rule;
+        super(rule, DispatchKeys.required(n.filter(), "action"), DispatchKeys.required(n.filter(), "source_type"));
         this.logic = n;
         this.predicate = EventPredicates.compile(n.filter());
         this.key = new GroupKey(n.groupBy());
         this.field = EventPredicates.accessor(n.field());
-        this.actions = DispatchKeys.required(n.filter(), "action");
-        this.sourceTypes = DispatchKeys.required(n.filter(), "source_type");
     }
 
     @Override
@@ -55,23 +50,9 @@ final class NewValueDetector implements Detector {
         boolean hadHistory = !known.isEmpty();
         boolean added = known.add(value);
         if (added && hadHistory && now >= learnUntil) {
-            out.add(new Firing(rule, group, e.eventTime(), e.eventTime(), List.of(new EventRef(e.logGroup(), e.eventId())),
+            out.add(new Firing(rule(), group, e.eventTime(), e.eventTime(), List.of(new EventRef(e.logGroup(), e.eventId())),
                     "first " + logic.field() + "=" + value + (group.isEmpty() ? "" : " for " + group)));
         }
     }
 
-    @Override
-    public Rule rule() {
-        return rule;
-    }
-
-    @Override
-    public Set<String> actions() {
-        return actions;
-    }
-
-    @Override
-    public Set<String> sourceTypes() {
-        return sourceTypes;
-    }
 }

@@ -10,28 +10,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** A group's count per bucket against its own recent buckets; one firing per bucket at most. */
-final class SpikeDetector implements Detector {
-    private final Rule rule;
+final class SpikeDetector extends DispatchedDetector {
     private final RuleLogic.Spike logic;
     private final Predicate<Event> predicate;
     private final GroupKey key;
     private final long bucketMillis;
     private final Map<String, Series> series = new HashMap<>();
-    private final Set<String> actions;
-    private final Set<String> sourceTypes;
 
     SpikeDetector(Rule rule, RuleLogic.Spike s) {
-        this.rule = rule;
+        super(rule, DispatchKeys.required(s.filter(), "action"), DispatchKeys.required(s.filter(), "source_type"));
         this.logic = s;
         this.predicate = EventPredicates.compile(s.filter());
         this.key = new GroupKey(s.groupBy());
         this.bucketMillis = s.bucket().toMillis();
-        this.actions = DispatchKeys.required(s.filter(), "action");
-        this.sourceTypes = DispatchKeys.required(s.filter(), "source_type");
     }
 
     private static final class Series {
@@ -81,7 +75,7 @@ final class SpikeDetector implements Detector {
         boolean byZ = logic.zScore() > 0 && sd > 0 && (s.count - mean) / sd > logic.zScore();
         if (byFactor || byZ) {
             s.fired = true;
-            out.add(new Firing(rule, group, Instant.ofEpochMilli(bucket * bucketMillis), e.eventTime(), List.copyOf(s.refs),
+            out.add(new Firing(rule(), group, Instant.ofEpochMilli(bucket * bucketMillis), e.eventTime(), List.copyOf(s.refs),
                     String.format(Locale.ROOT, "%d events in %s against a baseline of %.1f (sd %.1f)%s", s.count,
                             logic.bucket(), mean, sd, group.isEmpty() ? "" : " for " + group)));
         }
@@ -94,18 +88,4 @@ final class SpikeDetector implements Detector {
         }
     }
 
-    @Override
-    public Rule rule() {
-        return rule;
-    }
-
-    @Override
-    public Set<String> actions() {
-        return actions;
-    }
-
-    @Override
-    public Set<String> sourceTypes() {
-        return sourceTypes;
-    }
 }

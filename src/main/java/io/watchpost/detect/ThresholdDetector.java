@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -18,28 +17,23 @@ import java.util.function.Predicate;
  * Count, distinct count or sum per group over a sliding window. After firing, the group's window restarts, so one
  * burst is one firing (suppression then folds a long burst's later firings into the same alert).
  */
-final class ThresholdDetector implements Detector {
+final class ThresholdDetector extends DispatchedDetector {
     private static final int MAX_REFS = 200;
 
-    private final Rule rule;
     private final RuleLogic.Threshold logic;
     private final Predicate<Event> predicate;
     private final GroupKey key;
     private final Function<Event, String> field;
     private final long windowMillis;
     private final Map<String, Window> windows = new HashMap<>();
-    private final Set<String> actions;
-    private final Set<String> sourceTypes;
 
     ThresholdDetector(Rule rule, RuleLogic.Threshold t) {
-        this.rule = rule;
+        super(rule, DispatchKeys.required(t.filter(), "action"), DispatchKeys.required(t.filter(), "source_type"));
         this.logic = t;
         this.predicate = EventPredicates.compile(t.filter());
         this.key = new GroupKey(t.groupBy());
         this.field = t.field() == null ? null : EventPredicates.accessor(t.field());
         this.windowMillis = t.window().toMillis();
-        this.actions = DispatchKeys.required(t.filter(), "action");
-        this.sourceTypes = DispatchKeys.required(t.filter(), "source_type");
     }
 
     private record Entry(long time, String value, double amount, EventRef ref) {
@@ -100,7 +94,7 @@ final class ThresholdDetector implements Detector {
                 case DISTINCT -> String.format(Locale.ROOT, "%.0f distinct %s", current, logic.field());
                 case SUM -> String.format(Locale.ROOT, "sum of %s %.0f", logic.field(), current);
             };
-            out.add(new Firing(rule, group, java.time.Instant.ofEpochMilli(w.entries.peekFirst().time()), e.eventTime(),
+            out.add(new Firing(rule(), group, java.time.Instant.ofEpochMilli(w.entries.peekFirst().time()), e.eventTime(),
                     refs, what + " within " + logic.window() + " (above " + (long) logic.above() + ")"
                     + (group.isEmpty() ? "" : " for " + group)));
             windows.remove(group);
@@ -114,18 +108,4 @@ final class ThresholdDetector implements Detector {
         }
     }
 
-    @Override
-    public Rule rule() {
-        return rule;
-    }
-
-    @Override
-    public Set<String> actions() {
-        return actions;
-    }
-
-    @Override
-    public Set<String> sourceTypes() {
-        return sourceTypes;
-    }
 }
