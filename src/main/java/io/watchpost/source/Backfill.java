@@ -1,7 +1,5 @@
 package io.watchpost.source;
 
-import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +85,8 @@ final class Backfill {
             shareAtRunStart = coveredShare();
             List<Future<?>> running = new ArrayList<>();
             for (PageSource s : sources) {
-                running.add(executor.submit(() -> readLane(new PrefetchingPageSource(s, executor))));
+                running.add(executor.submit(() -> readLane(s.lane(),
+                        new PrefetchingPageSource(s, page -> laneStore.prepare(logGroup, page), executor))));
             }
             RuntimeException failure = null;
             for (Future<?> f : running) {
@@ -119,9 +118,9 @@ final class Backfill {
         }
     }
 
-    private void readLane(PageSource source) {
-        String lanePartition = partition + "|" + source.lane();
-        LaneCheckpoint first = lanes.get(source.lane());
+    private void readLane(String lane, PrefetchingPageSource source) {
+        String lanePartition = partition + "|" + lane;
+        LaneCheckpoint first = lanes.get(lane);
         if (first.done() && !openEnd) {
             return;
         }
@@ -129,23 +128,18 @@ final class Backfill {
             return;
         }
         source.read(first.time(), end, page -> {
-            LaneCheckpoint cp = lanes.get(source.lane());
-            List<FilteredLogEvent> fresh = new ArrayList<>(page.size());
-            for (FilteredLogEvent e : page) {
-                if (!cp.covers(e)) {
-                    fresh.add(e);
-                }
-            }
-            LaneCheckpoint next = laneStore.store(logGroup, lanePartition, cp, page, fresh, telemetry, false);
-            lanes.put(source.lane(), next);
+            LaneCheckpoint cp = lanes.get(lane);
+            PreparedPage fresh = page.only(e -> !cp.covers(e));
+            LaneCheckpoint next = laneStore.store(lanePartition, cp, page, fresh, telemetry, false);
+            lanes.put(lane, next);
             eventsDone.addAndGet(fresh.size());
             listener.onProgress(progress(IngestMode.BACKFILL, null));
             return !cancellation.isCancelled();
         });
         if (!cancellation.isCancelled()) {
-            LaneCheckpoint done = lanes.get(source.lane()).finished();
+            LaneCheckpoint done = lanes.get(lane).finished();
             laneStore.saveCheckpoint(lanePartition, done);
-            lanes.put(source.lane(), done);
+            lanes.put(lane, done);
         }
     }
 

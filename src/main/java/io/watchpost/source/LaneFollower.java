@@ -6,9 +6,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -87,14 +85,10 @@ final class LaneFollower implements Runnable {
                 () -> LaneCheckpoint.startingAt(now - options.initialLookback().toMillis()))};
         long from = Math.max(0, cp[0].time() - options.overlap().toMillis());
         source.read(from, null, page -> {
-            List<FilteredLogEvent> fresh = new ArrayList<>(page.size());
-            for (FilteredLogEvent e : page) {
-                boolean atCheckpoint = e.timestamp() == cp[0].time() && cp[0].idsAtTime().contains(e.eventId());
-                if (!atCheckpoint && !recent.containsKey(e.eventId())) {
-                    fresh.add(e);
-                }
-            }
-            cp[0] = laneStore.store(logGroup, partition, cp[0], page, fresh, telemetry, true);
+            PreparedPage prepared = laneStore.prepare(logGroup, page);
+            PreparedPage fresh = prepared.only(e -> !(e.timestamp() == cp[0].time() && cp[0].idsAtTime().contains(e.eventId()))
+                    && !recent.containsKey(e.eventId()));
+            cp[0] = laneStore.store(partition, cp[0], prepared, fresh, telemetry, true);
             for (FilteredLogEvent e : page) {
                 recent.put(e.eventId(), e.timestamp());
             }

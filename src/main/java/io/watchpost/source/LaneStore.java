@@ -38,25 +38,30 @@ final class LaneStore {
         store.append(List.of(), new SourceOffset(partition, checkpoint.toJson()));
     }
 
+    /** Normalizes and encodes a page for {@link #store}; safe on any thread, e.g. the one that fetched it. */
+    PreparedPage prepare(String logGroup, List<FilteredLogEvent> page) {
+        return pipeline.prepare(logGroup, page);
+    }
+
     /**
      * @param fresh       the page's events not known to be stored already
      * @param page        the whole page, for the checkpoint
      * @param withLatency false for backfills: their events are old by design and would drown the freshness figures
      */
-    LaneCheckpoint store(String logGroup, String partition, LaneCheckpoint checkpoint, List<FilteredLogEvent> page,
-                         List<FilteredLogEvent> fresh, GroupTelemetry telemetry, boolean withLatency) {
-        LaneCheckpoint next = checkpoint.advance(page, fresh.size());
+    LaneCheckpoint store(String partition, LaneCheckpoint checkpoint, PreparedPage page, PreparedPage fresh,
+                         GroupTelemetry telemetry, boolean withLatency) {
+        LaneCheckpoint next = checkpoint.advance(page.events(), fresh.size());
         long began = System.nanoTime();
-        AppendResult r = pipeline.storePage(logGroup, fresh, new SourceOffset(partition, next.toJson()));
+        AppendResult r = pipeline.store(fresh, new SourceOffset(partition, next.toJson()));
         telemetry.storeTime(System.nanoTime() - began);
         long[] times = new long[withLatency && r.stored() > 0 ? fresh.size() : 0];
         for (int i = 0; i < times.length; i++) {
-            times[i] = fresh.get(i).timestamp();
+            times[i] = fresh.events().get(i).timestamp();
         }
         // Events the cache already held (a re-read after a restart) are duplicates, not progress.
         telemetry.stored(r.stored(), r.duplicates() + (page.size() - fresh.size()), times);
         if (!withLatency && r.stored() > 0) {
-            telemetry.newest(fresh.get(fresh.size() - 1).timestamp());
+            telemetry.newest(fresh.events().get(fresh.size() - 1).timestamp());
         }
         return next;
     }

@@ -16,6 +16,15 @@ import java.nio.file.Path;
  */
 public final class Cache implements AutoCloseable {
 
+    static {
+        // H2 interns every string it binds through a cache indexed by the string's hash. Our strings are mostly long
+        // and unique (raw events, their fields), so the cache never hits and hashing them cost about a tenth of the
+        // ingest path in profiles. Read once, when H2 first loads, so it must be set before any H2 class is touched.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final EventStore events;
 

@@ -47,6 +47,17 @@ public final class EventStore {
 
     private final DataSource dataSource;
     private final Object writeLock = new Object();
+    private final List<AppendListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Told of every batch of newly stored events right after it commits, in commit order, on the writing thread and
+     * under the store's write lock: it must only hand the batch off. This is how detection sees what ingestion
+     * stores without reading it back from H2.
+     */
+    public interface AppendListener {
+        /** @param lastSeq the highest seq committed with this batch (seqs grow in commit order) */
+        void stored(List<Event> events, long lastSeq);
+    }
 
     EventStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -57,11 +68,42 @@ public final class EventStore {
      * neither does, so a crash can never leave an offset past events that were not saved.
      */
     public AppendResult append(List<Event> events, SourceOffset offset) {
+        List<EncodedEvent> encoded = new ArrayList<>(events.size());
+        for (Event e : events) {
+            encoded.add(EncodedEvent.of(e));
+        }
+        return appendEncoded(encoded, offset);
+    }
+
+    /**
+     * Registers a listener and returns the highest seq committed before it: every later commit reaches the listener,
+     * everything up to the returned seq is in the cache to be read.
+     */
+    public long listen(AppendListener listener) {
+        synchronized (writeLock) {
+            listeners.add(listener);
+            return maxSeq();
+        }
+    }
+
+    public void unlisten(AppendListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The highest committed seq, read between two commits: no batch is ever half below it. */
+    public long committedSeq() {
+        synchronized (writeLock) {
+            return maxSeq();
+        }
+    }
+
+    /** {@link #append(List, SourceOffset)} of events the caller already encoded, off the writing thread. */
+    public AppendResult appendEncoded(List<EncodedEvent> events, SourceOffset offset) {
         synchronized (writeLock) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    int stored = insert(c, events);
+                    List<Event> stored = insert(c, events);
                     if (offset != null) {
                         try (PreparedStatement ps = c.prepareStatement(UPSERT_OFFSET)) {
                             ps.setString(1, offset.partition());
@@ -70,8 +112,14 @@ public final class EventStore {
                             ps.executeUpdate();
                         }
                     }
+                    long lastSeq = listeners.isEmpty() || stored.isEmpty() ? 0 : maxSeq(c);
                     c.commit();
-                    return new AppendResult(stored, events.size() - stored);
+                    if (lastSeq > 0) {
+                        for (AppendListener l : listeners) {
+                            l.stored(stored, lastSeq);
+                        }
+                    }
+                    return new AppendResult(stored.size(), events.size() - stored.size());
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
@@ -88,25 +136,27 @@ public final class EventStore {
         return append(events, null);
     }
 
-    private static int insert(Connection c, List<Event> events) throws SQLException {
+    /** Inserts the batch and returns the events that were new (the cache's unique key refuses the others). */
+    private static List<Event> insert(Connection c, List<EncodedEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return 0;
+            return List.of();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Event e : events) {
+            for (EncodedEvent e : events) {
                 bindEvent(ps, e);
                 ps.addBatch();
             }
             try {
-                return countStored(ps.executeBatch());
+                return stored(events, ps.executeBatch());
             } catch (BatchUpdateException e) {
                 requireOnlyDuplicates(e);
-                return countStored(e.getUpdateCounts());
+                return stored(events, e.getUpdateCounts());
             }
         }
     }
 
-    private static void bindEvent(PreparedStatement ps, Event e) throws SQLException {
+    private static void bindEvent(PreparedStatement ps, EncodedEvent encoded) throws SQLException {
+        Event e = encoded.event();
         ps.setString(1, e.logGroup());
         ps.setString(2, e.eventId());
         ps.setString(3, e.logStream() == null ? "" : e.logStream());
@@ -120,14 +170,16 @@ public final class EventStore {
         setNullable(ps, 11, e.sourceIp());
         setNullable(ps, 12, e.message());
         ps.setString(13, e.raw());
-        ps.setString(14, toJson(e.fields()));
+        ps.setString(14, encoded.fieldsJson());
         setNullable(ps, 15, e.parseError());
     }
 
-    private static int countStored(int[] updateCounts) {
-        int stored = 0;
-        for (int n : updateCounts) {
-            stored += n > 0 ? 1 : 0;
+    private static List<Event> stored(List<EncodedEvent> events, int[] updateCounts) {
+        List<Event> stored = new ArrayList<>(events.size());
+        for (int i = 0; i < updateCounts.length; i++) {
+            if (updateCounts[i] > 0) {
+                stored.add(events.get(i).event());
+            }
         }
         return stored;
     }
@@ -187,13 +239,18 @@ public final class EventStore {
     }
 
     public long maxSeq() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM events");
+        try (Connection c = dataSource.getConnection()) {
+            return maxSeq(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the newest event", e);
+        }
+    }
+
+    private static long maxSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM events");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("could not read the newest event", e);
         }
     }
 
@@ -236,14 +293,6 @@ public final class EventStore {
             ps.setNull(index, Types.VARCHAR);
         } else {
             ps.setString(index, value);
-        }
-    }
-
-    private static String toJson(Map<String, String> fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serializes", e);
         }
     }
 
