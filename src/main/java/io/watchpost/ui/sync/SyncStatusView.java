@@ -50,6 +50,7 @@ public final class SyncStatusView extends GridPane {
     private static Label name(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("sync-status-name");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long target must not squeeze the names
         return l;
     }
 
