@@ -112,7 +112,8 @@ class TeamSyncSettingsFormTest {
     @Test
     void fillTestSaveRestartsTheSyncAndThePasswordStaysInTheOwnerOnlyFile() throws Exception {
         FxThread.waitUntil("not configured yet", 10, () -> text("#sync-state").startsWith("not configured"));
-        assertTrue(text("#sync-password-note").startsWith("No settings saved yet"), text("#sync-password-note"));
+        FxThread.waitUntil("the form says no settings are saved", 10,
+                () -> text("#sync-password-note").startsWith("No settings saved yet"));
 
         // A wrong port: the exact reason, from off the FX thread.
         robot.clickOn("#sync-url").write(PG.url().replace(":5432/", ":1/"));

@@ -29,8 +29,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,7 +77,7 @@ class TeamFeaturesSyncTest {
 
     private Workstation workstation(String name, String origin, AtomicLong millis) {
         Cache cache = Cache.open(dir.resolve(name + "-cache"));
-        Clock clock = clock(millis);
+        Clock clock = SharedStateSyncTest.ticking(millis);
         SharedObjectStore team = new SharedObjectStore(cache.dataSource(), origin, clock);
         DetectionEngine engine = new DetectionEngine(List.of());
         return new Workstation(cache, team, new SharedStateSync(team, cache.dataSource(), PgTarget.parse(PG.url())),
@@ -219,24 +217,5 @@ class TeamFeaturesSyncTest {
                 kind: match
                 filter: "sourceType = cloudtrail and eventName = ConsoleLogin and user = root"
                 """.formatted(severityLine));
-    }
-
-    private static Clock clock(AtomicLong millis) {
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(millis.get());
-            }
-        };
     }
 }

@@ -75,16 +75,7 @@ public final class AlertStore {
      */
     public void save(Alert a) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                upsert(c, a);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            inTransaction(c, tx -> upsert(tx, a));
         } catch (SQLException e) {
             throw new StoreException("cannot save alert " + a.id() + ": " + e.getMessage(), e);
         }
@@ -96,20 +87,32 @@ public final class AlertStore {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            inTransaction(c, tx -> {
                 for (Alert a : alerts) {
-                    upsert(c, a);
+                    upsert(tx, a);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot save " + alerts.size() + " alerts: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction on {@code c}: committed, or rolled back when it throws. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
@@ -255,19 +258,12 @@ public final class AlertStore {
             JsonNode b = JSON.readTree(body);
             TriageState state = TriageState.fromDb(b.path("state").asText());
             String note = b.hasNonNull("note") ? b.get("note").asText() : null;
-            c.setAutoCommit(false);
-            try {
-                if (!setTriage(c, id, state, note)) {
-                    upsert(c, alertFrom(b.path("alert")));
-                    setTriage(c, id, state, note);
+            inTransaction(c, tx -> {
+                if (!setTriage(tx, id, state, note)) {
+                    upsert(tx, alertFrom(b.path("alert")));
+                    setTriage(tx, id, state, note);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot apply the team's triage of alert " + id + ": " + e.getMessage(), e);
         }
