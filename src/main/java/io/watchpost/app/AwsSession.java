@@ -11,7 +11,9 @@ import io.watchpost.source.RequestBudget;
 import io.watchpost.source.SourceException;
 import io.watchpost.store.Cache;
 import io.watchpost.store.DataDirectories;
+import io.watchpost.sync.SharedObjectStore;
 import io.watchpost.sync.SyncSettingsFile;
+import io.watchpost.sync.Workstation;
 import io.watchpost.ui.Workbench;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -22,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A real account being watched: the polling engine following the chosen log groups through the AWS SDK into the
@@ -42,7 +43,7 @@ public final class AwsSession implements AutoCloseable {
     private final Cache cache;
     private final IngestEngine engine;
     private final DetectionSession detection;
-    private final Optional<SyncSession> sync;
+    private final SyncSession sync;
 
     private AwsSession(AwsSettings settings, List<String> logGroups, Path cacheFile, Duration interval,
                        SyncSettingsFile syncSettings) {
@@ -63,8 +64,11 @@ public final class AwsSession implements AutoCloseable {
         for (String group : this.logGroups) {
             engine.follow(group);
         }
-        detection = new DetectionSession(cache, DataDirectories.userDataDir().resolve("rules"));
-        sync = SyncSession.fromSavedSettings(cache, syncSettings);
+        // Team state is recorded from the start, synced or not: settings saved later push what was done before.
+        SharedObjectStore team = new SharedObjectStore(cache.dataSource(), Workstation.origin());
+        detection = new DetectionSession(cache, DataDirectories.userDataDir().resolve("rules"), team);
+        team.replayToSubscribers();
+        sync = new SyncSession(cache, team, syncSettings);
     }
 
     /**
@@ -134,7 +138,7 @@ public final class AwsSession implements AutoCloseable {
     public void close() {
         engine.close();
         detection.close();
-        sync.ifPresent(SyncSession::close);
+        sync.close();
         cache.close();
     }
 }

@@ -11,6 +11,7 @@ import io.watchpost.source.emulator.EmulatorOptions;
 import io.watchpost.source.emulator.SampleData;
 import io.watchpost.source.emulator.SampleDataReplay;
 import io.watchpost.store.Cache;
+import io.watchpost.store.TeamState;
 import io.watchpost.ui.Workbench;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class DemoSession implements AutoCloseable {
         for (String group : emulator.logs().logGroupNames()) {
             engine.follow(group);
         }
-        detection = new DetectionSession(cache, cacheFile.resolveSibling("demo-rules"));
+        detection = new DetectionSession(cache, cacheFile.resolveSibling("demo-rules"), TeamState.LOCAL_ONLY);
     }
 
     /** Starts a demo on a fresh cache at {@code cacheFile} (an earlier demo's cache there is discarded). */
@@ -87,7 +88,7 @@ public final class DemoSession implements AutoCloseable {
     /** Stops in dependency order: the engine (in-flight pages commit with their checkpoints), the cache, the replay, the endpoint. */
     /** The engines behind the Sources, Rules and Alerts tabs. */
     public Workbench workbench() {
-        return detection.workbench(engine, java.util.Optional.empty()); // demo events are never pushed to a team database
+        return detection.workbench(engine, null); // demo events are never pushed to a team database
     }
 
     @Override

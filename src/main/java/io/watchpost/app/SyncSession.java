@@ -1,6 +1,7 @@
 package io.watchpost.app;
 
 import io.watchpost.store.Cache;
+import io.watchpost.sync.PgConnectionCheck;
 import io.watchpost.sync.PgTarget;
 import io.watchpost.sync.PostgresSync;
 import io.watchpost.sync.SharedObjectStore;
@@ -9,44 +10,98 @@ import io.watchpost.sync.SyncService;
 import io.watchpost.sync.SyncSettings;
 import io.watchpost.sync.SyncSettingsFile;
 import io.watchpost.sync.SyncStatus;
-import io.watchpost.sync.Workstation;
+import io.watchpost.ui.sync.TeamSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Team sync running beside ingestion when the user has saved sync settings (`watchpost sync --save-settings`):
- * the cache is pushed to the team's PostgreSQL in the background, and shared state syncs both ways.
+ * Team sync beside ingestion: while sync settings are saved (in the Team sync tab, or `watchpost sync
+ * --save-settings`), the cache is pushed to the team's PostgreSQL in the background and shared state syncs both ways.
+ * Saving new settings from the tab stops the running sync (after its batch in flight) and starts one with them.
  */
-final class SyncSession implements AutoCloseable {
+final class SyncSession implements TeamSync, AutoCloseable {
 
-    private final SyncService service;
-    private final PgTarget target;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncSession.class);
 
-    private SyncSession(Cache cache, SyncSettings settings) {
-        target = settings.target();
-        String origin = Workstation.origin();
-        service = new SyncService(new PostgresSync(cache.dataSource(), target, origin),
-                new SharedStateSync(new SharedObjectStore(cache.dataSource(), origin), cache.dataSource(), target));
-        service.start();
+    private final Cache cache;
+    private final SharedObjectStore team;
+    private final SyncSettingsFile file;
+    private volatile SyncService service; // null while no settings are saved
+    private volatile PgTarget target;
+    private boolean closed; // guarded by this
+
+    /** Starts syncing if {@code file} holds settings; otherwise waits for {@link #apply}. */
+    SyncSession(Cache cache, SharedObjectStore team, SyncSettingsFile file) {
+        this.cache = cache;
+        this.team = team;
+        this.file = file;
+        file.load().ifPresent(this::start);
     }
 
-    /** A running sync when settings are saved in the user's data directory; nothing otherwise. */
-    static Optional<SyncSession> fromSavedSettings(Cache cache, SyncSettingsFile file) {
-        return file.load().map(settings -> new SyncSession(cache, settings));
+    private synchronized void start(SyncSettings settings) {
+        stop();
+        if (closed) {
+            return;
+        }
+        PgTarget next = settings.target();
+        SyncService s = new SyncService(new PostgresSync(cache.dataSource(), next, team.origin()),
+                new SharedStateSync(team, cache.dataSource(), next));
+        s.start();
+        target = next;
+        service = s;
+        LOG.info("team sync to {} started", next.redacted());
     }
 
-    Supplier<SyncStatus> status() {
-        return service::status;
-    }
-
-    /** The server without credentials, for the status view. */
-    String describeTarget() {
-        return target.redacted();
+    private synchronized void stop() {
+        SyncService s = service;
+        service = null;
+        if (s != null) {
+            s.close();
+        }
     }
 
     @Override
-    public void close() {
-        service.close();
+    public SyncStatus status() {
+        SyncService s = service;
+        return s == null ? null : s.status();
+    }
+
+    @Override
+    public String target() {
+        PgTarget t = target;
+        return t == null ? "" : t.redacted();
+    }
+
+    @Override
+    public Optional<SyncSettings> saved() {
+        return file.load();
+    }
+
+    @Override
+    public String testConnection(SyncSettings settings) {
+        return PgConnectionCheck.serverVersion(settings.target());
+    }
+
+    @Override
+    public void apply(SyncSettings settings) {
+        settings.target(); // a URL that does not parse is refused before it is saved
+        file.save(settings);
+        start(settings);
+    }
+
+    /** Asks the running sync for a round now, e.g. after a local change of team state. */
+    void syncSoon() {
+        SyncService s = service;
+        if (s != null) {
+            s.syncNow();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        stop();
     }
 }

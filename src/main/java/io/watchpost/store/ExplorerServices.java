@@ -13,7 +13,13 @@ public record ExplorerServices(EventExplorer explorer, InvestigationStore invest
         Objects.requireNonNull(investigations, "investigations");
     }
 
+    /** Investigation data kept to this cache. */
     public static ExplorerServices of(Cache cache) {
-        return new ExplorerServices(new EventExplorer(cache.dataSource()), new InvestigationStore(cache.dataSource()));
+        return of(cache, TeamState.LOCAL_ONLY);
+    }
+
+    /** Tags, notes and saved searches shared with the team through {@code team}. */
+    public static ExplorerServices of(Cache cache, TeamState team) {
+        return new ExplorerServices(new EventExplorer(cache.dataSource()), new InvestigationStore(cache.dataSource(), team));
     }
 }

@@ -1,5 +1,9 @@
 package io.watchpost.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,16 +16,71 @@ import java.util.Optional;
 /**
  * What an analyst adds to the cache while investigating (V7 tables): tags and a note per event, saved searches and
  * the recent-filter history. Thread-safe: each call takes its own connection.
+ * <p>
+ * Tags, notes and saved searches are team state: each change is also reported to {@link TeamState} (one object per
+ * tag, so two analysts tagging one event differently both keep their tags), and the team's changes are written back
+ * into the tables here. The filter history stays this analyst's own.
  */
 public final class InvestigationStore {
 
     /** How many recent filters are kept; older ones are pruned when a new one is remembered. */
     public static final int HISTORY_SIZE = 50;
+    /** Team state kinds. */
+    public static final String TAG = "tag";
+    public static final String NOTE = "note";
+    public static final String SAVED_SEARCH = "saved-search";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
+    private final TeamState team;
 
+    /** Kept to this cache alone. */
     public InvestigationStore(DataSource dataSource) {
+        this(dataSource, TeamState.LOCAL_ONLY);
+    }
+
+    /** Shared with the team through {@code team}; takes the team's changes from now on. */
+    public InvestigationStore(DataSource dataSource, TeamState team) {
         this.dataSource = dataSource;
+        this.team = team;
+        team.subscribe(TAG, (id, body, deleted) -> {
+            JsonNode b = read(body);
+            EventKey key = new EventKey(b.path("logGroup").asText(), b.path("eventId").asText());
+            if (deleted) {
+                deleteTag(key, b.path("tag").asText());
+            } else {
+                insertTag(key, b.path("tag").asText());
+            }
+        });
+        team.subscribe(NOTE, (id, body, deleted) -> {
+            JsonNode b = read(body);
+            writeNote(new EventKey(b.path("logGroup").asText(), b.path("eventId").asText()),
+                    deleted ? null : b.path("note").asText());
+        });
+        team.subscribe(SAVED_SEARCH, (id, body, deleted) -> {
+            JsonNode b = read(body);
+            if (deleted) {
+                deleteSearch(b.path("name").asText());
+            } else {
+                writeSearch(new SavedSearch(b.path("name").asText(), b.path("filterText").asText(),
+                        b.path("rangeSpec").asText()));
+            }
+        });
+    }
+
+    /** The team state these are shared through, for views that show its overwrite markers. */
+    public TeamState team() {
+        return team;
+    }
+
+    /** The team state id of a tag: log group and event id hold no spaces, so the id is unambiguous. */
+    public static String tagId(EventKey key, String tag) {
+        return noteId(key) + " " + tag.strip();
+    }
+
+    public static String noteId(EventKey key) {
+        return key.logGroup() + " " + key.eventId();
     }
 
     public List<String> tags(EventKey key) {
@@ -30,12 +89,23 @@ public final class InvestigationStore {
     }
 
     public void addTag(EventKey key, String tag) {
+        insertTag(key, tag);
+        team.changed(TAG, tagId(key, tag), json("logGroup", key.logGroup(), "eventId", key.eventId(), "tag", tag.strip()));
+    }
+
+    public void removeTag(EventKey key, String tag) {
+        deleteTag(key, tag);
+        team.deleted(TAG, tagId(key, tag));
+    }
+
+    private void insertTag(EventKey key, String tag) {
         update("MERGE INTO event_tags (log_group, event_id, tag, created_at) KEY (log_group, event_id, tag) "
                 + "VALUES (?, ?, ?, ?)", key.logGroup(), key.eventId(), tag.strip(), System.currentTimeMillis());
     }
 
-    public void removeTag(EventKey key, String tag) {
-        update("DELETE FROM event_tags WHERE log_group = ? AND event_id = ? AND tag = ?", key.logGroup(), key.eventId(), tag);
+    private void deleteTag(EventKey key, String tag) {
+        update("DELETE FROM event_tags WHERE log_group = ? AND event_id = ? AND tag = ?", key.logGroup(), key.eventId(),
+                tag.strip());
     }
 
     public Optional<String> note(EventKey key) {
@@ -46,6 +116,15 @@ public final class InvestigationStore {
 
     /** A blank note deletes the event's note. */
     public void setNote(EventKey key, String note) {
+        writeNote(key, note);
+        if (note == null || note.isBlank()) {
+            team.deleted(NOTE, noteId(key));
+        } else {
+            team.changed(NOTE, noteId(key), json("logGroup", key.logGroup(), "eventId", key.eventId(), "note", note));
+        }
+    }
+
+    private void writeNote(EventKey key, String note) {
         if (note == null || note.isBlank()) {
             update("DELETE FROM event_notes WHERE log_group = ? AND event_id = ?", key.logGroup(), key.eventId());
         } else {
@@ -70,11 +149,22 @@ public final class InvestigationStore {
 
     /** Saves or replaces the search of that name. */
     public void save(SavedSearch search) {
+        writeSearch(search);
+        team.changed(SAVED_SEARCH, search.name(), json("name", search.name(), "filterText", search.filterText(),
+                "rangeSpec", search.rangeSpec()));
+    }
+
+    public void deleteSavedSearch(String name) {
+        deleteSearch(name);
+        team.deleted(SAVED_SEARCH, name);
+    }
+
+    private void writeSearch(SavedSearch search) {
         update("MERGE INTO saved_searches (name, filter_text, range_spec, saved_at) KEY (name) VALUES (?, ?, ?, ?)",
                 search.name(), search.filterText(), search.rangeSpec(), System.currentTimeMillis());
     }
 
-    public void deleteSavedSearch(String name) {
+    private void deleteSearch(String name) {
         update("DELETE FROM saved_searches WHERE name = ?", name);
     }
 
@@ -92,6 +182,23 @@ public final class InvestigationStore {
     /** The most recently run filters, newest first. */
     public List<String> recentFilters(int limit) {
         return strings("SELECT filter_text FROM filter_history ORDER BY used_at DESC LIMIT ?", limit);
+    }
+
+    /** A JSON object of the given name/value pairs. */
+    private static String json(String... namesAndValues) {
+        var node = JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return node.toString();
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a shared object is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private List<String> strings(String sql, Object... params) {

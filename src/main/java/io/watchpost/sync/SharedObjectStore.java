@@ -3,6 +3,9 @@ package io.watchpost.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchpost.store.StoreException;
+import io.watchpost.store.TeamState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,9 +16,13 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Team state kept in the cache ({@code shared_objects}) and synced both ways by {@link SharedStateSync}. Features store
@@ -23,8 +30,13 @@ import java.util.Optional;
  * <p>
  * All writes, local and from the sync, go through one lock: they are rare, and it makes "was this row edited while the
  * sync pushed it" a simple version comparison.
+ * <p>
+ * As {@link TeamState} it is what the features report to; a version taken from the target is handed to the kind's
+ * subscribers after it is stored, outside the lock, so a subscriber writing its own tables never holds up local edits.
  */
-public final class SharedObjectStore {
+public final class SharedObjectStore implements TeamState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedObjectStore.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "kind, id, body, updated_at, updated_by, version, deleted, dirty, "
@@ -33,6 +45,7 @@ public final class SharedObjectStore {
     private final DataSource cache;
     private final String origin;
     private final Clock clock;
+    private final Map<String, List<RemoteChange>> subscribers = new ConcurrentHashMap<>();
 
     /**
      * @param cache  the cache's data source ({@code Cache.dataSource()})
@@ -83,6 +96,52 @@ public final class SharedObjectStore {
                 kind, id);
     }
 
+    // ---- TeamState, for the features ----
+
+    @Override
+    public void changed(String kind, String id, String bodyJson) {
+        put(kind, id, bodyJson);
+    }
+
+    @Override
+    public void deleted(String kind, String id) {
+        delete(kind, id);
+    }
+
+    @Override
+    public Map<String, Overwrite> overwrites(String kind) {
+        Map<String, Overwrite> out = new LinkedHashMap<>();
+        for (Row r : query("SELECT " + COLUMNS + " FROM shared_objects WHERE kind = ? AND deleted = FALSE "
+                + "AND overwritten_by IS NOT NULL ORDER BY id", kind)) {
+            out.put(r.object().id(), new Overwrite(r.object().overwrittenBy(), r.object().overwrittenAt()));
+        }
+        return out;
+    }
+
+    @Override
+    public void acknowledge(String kind, String id) {
+        acknowledgeOverwrite(kind, id);
+    }
+
+    @Override
+    public Subscription subscribe(String kind, RemoteChange listener) {
+        List<RemoteChange> list = subscribers.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>());
+        list.add(listener);
+        return () -> list.remove(listener);
+    }
+
+    /**
+     * Hands every object the cache holds (tombstones included) to the subscribers of its kind, as if it had just
+     * been pulled. For start-up, once the features have subscribed: it brings in what a sync without them took in
+     * (the {@code sync} command), and what a crash kept from reaching a feature between storing and handing on.
+     * Applying is idempotent, so objects the features have already are harmless.
+     */
+    public void replayToSubscribers() {
+        for (Row r : query("SELECT " + COLUMNS + " FROM shared_objects ORDER BY kind, id")) {
+            notifySubscribers(r.object());
+        }
+    }
+
     // ---- for SharedStateSync ----
 
     /** A cached row with the sync's bookkeeping. */
@@ -113,8 +172,28 @@ public final class SharedObjectStore {
      * change lost); null leaves an existing marker alone. If {@code onlyIfVersion} is not null and the row was edited
      * since, nothing happens: the newer local edit gets its own turn.
      */
-    synchronized boolean applyRemote(SharedObject remote, long remoteSeq, String overwrittenBy, Instant overwrittenAt,
-                                     Long onlyIfVersion) {
+    boolean applyRemote(SharedObject remote, long remoteSeq, String overwrittenBy, Instant overwrittenAt,
+                        Long onlyIfVersion) {
+        if (!store(remote, remoteSeq, overwrittenBy, overwrittenAt, onlyIfVersion)) {
+            return false;
+        }
+        notifySubscribers(remote);
+        return true;
+    }
+
+    private void notifySubscribers(SharedObject o) {
+        for (RemoteChange s : subscribers.getOrDefault(o.kind(), List.of())) {
+            try {
+                s.apply(o.id(), o.body(), o.deleted());
+            } catch (RuntimeException e) {
+                // The object is stored here and stays right; only the feature's copy of it missed this change.
+                LOG.warn("could not apply the team's change of {} {}: {}", o.kind(), o.id(), e.toString());
+            }
+        }
+    }
+
+    private synchronized boolean store(SharedObject remote, long remoteSeq, String overwrittenBy, Instant overwrittenAt,
+                                       Long onlyIfVersion) {
         Optional<Row> local = row(remote.kind(), remote.id());
         if (local.isPresent() && onlyIfVersion != null && local.get().object().version() != onlyIfVersion) {
             return false;

@@ -1,5 +1,7 @@
 package io.watchpost.sync;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +42,43 @@ public record SyncSettings(String url, String user, String password, String sslM
             props.put("sslmode", sslMode);
         }
         return new PgTarget(parsed.hosts(), parsed.database(), chosenUser, chosenPassword, props);
+    }
+
+    /** Where the password a connection sends comes from, in the order {@link #target()} picks it. */
+    public enum PasswordSource {
+        URL("the URL"), PGPASSWORD("the PGPASSWORD environment variable"), SAVED("the saved password"),
+        PGPASS_FILE("the password file (PGPASSFILE or ~/.pgpass)"), NONE("none");
+
+        private final String label;
+
+        PasswordSource(String label) {
+            this.label = label;
+        }
+
+        /** For people: "the PGPASSWORD environment variable". */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Which password these settings send, with this process's environment and home directory. */
+    public PasswordSource passwordSource() {
+        return passwordSource(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    PasswordSource passwordSource(Map<String, String> env, Path home) {
+        if (url != null && url.startsWith("jdbc:postgresql:") && PgTarget.parse(url, Map.of()).password() != null) {
+            return PasswordSource.URL;
+        }
+        if (env.get("PGPASSWORD") != null && !env.get("PGPASSWORD").isEmpty()) {
+            return PasswordSource.PGPASSWORD;
+        }
+        if (password != null && !password.isEmpty()) {
+            return PasswordSource.SAVED;
+        }
+        String pgpass = env.get("PGPASSFILE");
+        return Files.isRegularFile(pgpass != null && !pgpass.isEmpty() ? Path.of(pgpass) : home.resolve(".pgpass"))
+                ? PasswordSource.PGPASS_FILE : PasswordSource.NONE;
     }
 
     /** For a settings view: the password as a fixed mask (not even its length shows), or empty when none is saved. */

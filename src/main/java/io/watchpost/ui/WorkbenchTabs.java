@@ -16,6 +16,8 @@ import io.watchpost.ui.rules.RulesWorkspaceModel;
 import io.watchpost.ui.sources.SourceLookups;
 import io.watchpost.ui.sources.SourcesView;
 import io.watchpost.ui.sources.SourcesViewModel;
+import io.watchpost.ui.sync.SyncSettingsForm;
+import io.watchpost.ui.sync.SyncSettingsModel;
 import io.watchpost.ui.sync.SyncStatusView;
 import io.watchpost.ui.sync.SyncStatusViewModel;
 import javafx.scene.control.Tab;
@@ -35,7 +37,8 @@ final class WorkbenchTabs {
     private final RulesWorkspaceModel rules;
     private final AlertsViewModel alerts;
     private final DashboardViewModel dashboard;
-    private final SyncStatusViewModel sync; // null when no team sync is configured
+    private final SyncStatusViewModel sync; // null where the cache is never synced (the demo)
+    private final SyncSettingsModel syncSettings; // null with sync
     private final Consumer<List<io.watchpost.detect.Alert>> refreshOnAlerts;
     private final Workbench workbench;
     private final List<Tab> tabs;
@@ -43,20 +46,25 @@ final class WorkbenchTabs {
     WorkbenchTabs(Workbench workbench, Consumer<List<EventRef>> showEvents, Consumer<ExplorerRequest> openExplorer) {
         this.workbench = workbench;
         sources = new SourcesViewModel(workbench.ingest(), SourceLookups.aws());
-        rules = new RulesWorkspaceModel(workbench.detection(), workbench.userRulesDir(), workbench.backtester());
+        rules = new RulesWorkspaceModel(workbench.detection(), workbench.userRules(), workbench.backtester());
         alerts = new AlertsViewModel(workbench.alerts(), showEvents);
         dashboard = new DashboardViewModel(workbench.rollups(), () -> alertMarkers(workbench.alerts()), openExplorer);
         // new alerts reach the table as the sink saves them (the view model refreshes in the background)
         refreshOnAlerts = saved -> alerts.refresh();
         workbench.alertSink().addListener(refreshOnAlerts);
-        sync = workbench.syncStatus() == null ? null
-                : new SyncStatusViewModel(workbench.syncStatus(), workbench.syncTarget(), ZoneId.systemDefault());
+        sync = workbench.teamSync() == null ? null
+                : new SyncStatusViewModel(workbench.teamSync()::status, workbench.teamSync()::target, ZoneId.systemDefault());
+        syncSettings = workbench.teamSync() == null ? null : new SyncSettingsModel(workbench.teamSync());
         List<Tab> all = new java.util.ArrayList<>(List.of(tab("Dashboard", "tab-dashboard", new DashboardView(dashboard)),
                 tab("Sources", "tab-sources", new SourcesView(sources)),
                 tab("Rules", "tab-rules", new RulesWorkspace(rules)),
                 tab("Alerts", "tab-alerts", new AlertsView(alerts))));
         if (sync != null) {
-            all.add(tab("Team sync", "tab-sync", new SyncStatusView(sync)));
+            javafx.scene.layout.VBox syncPane = new javafx.scene.layout.VBox(18, new SyncStatusView(sync),
+                    new SyncSettingsForm(syncSettings));
+            syncPane.setPadding(new javafx.geometry.Insets(10));
+            all.add(tab("Team sync", "tab-sync", syncPane));
+            syncSettings.load();
             sync.start();
         }
         tabs = List.copyOf(all);
@@ -79,6 +87,7 @@ final class WorkbenchTabs {
         dashboard.shutdown();
         if (sync != null) {
             sync.shutdown();
+            syncSettings.shutdown();
         }
         sources.shutdown();
         rules.shutdown();

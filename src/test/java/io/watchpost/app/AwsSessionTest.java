@@ -116,7 +116,7 @@ class AwsSessionTest {
         try (AwsSession session = AwsSession.start(settings(), List.of("/app/orders"), dir.resolve("cache"),
                 Duration.ofMillis(200), saved)) {
             Workbench workbench = session.workbench();
-            assertTrue(workbench.syncTarget().contains(PG.name()), workbench.syncTarget());
+            assertTrue(workbench.teamSync().target().contains(PG.name()), workbench.teamSync().target());
             waitFor(() -> {
                 try (Connection c = PG.connect(); Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
@@ -126,7 +126,7 @@ class AwsSessionTest {
                     return false;
                 }
             }, "the 50 cached events in PostgreSQL");
-            waitFor(() -> workbench.syncStatus().get().backlog() == 0, "no backlog");
+            waitFor(() -> workbench.teamSync().status().backlog() == 0, "no backlog");
         }
     }
 

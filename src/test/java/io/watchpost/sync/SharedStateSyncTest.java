@@ -70,7 +70,7 @@ class SharedStateSyncTest {
     }
 
     /** A clock that reads the given millis: tests decide who wrote last. */
-    private static Clock ticking(AtomicLong millis) {
+    static Clock ticking(AtomicLong millis) {
         return new Clock() {
             @Override
             public ZoneOffset getZone() {

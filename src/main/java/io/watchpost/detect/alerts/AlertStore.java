@@ -2,11 +2,15 @@ package io.watchpost.detect.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.watchpost.detect.Alert;
 import io.watchpost.detect.EventRef;
 import io.watchpost.detect.RuleSeverity;
 import io.watchpost.store.StoreException;
+import io.watchpost.store.TeamState;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,8 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Alerts and their triage in the cache (tables of V6__alerts.sql). Safe to use from any thread. */
+/**
+ * Alerts and their triage in the cache (tables of V6__alerts.sql). Safe to use from any thread.
+ * <p>
+ * Triage is team state ({@link TeamState}, kind {@value #TRIAGE}): each triage change is reported with the whole
+ * alert, so a workstation that never raised the alert (it did not ingest those events) still gets it with its state
+ * and note. Raising and re-firing are not reported: every workstation following the same groups raises the same
+ * alert (same id) itself, and reporting those would make every firing a conflict.
+ */
 public final class AlertStore {
+
+    /** The team state kind of an alert with its triage. */
+    public static final String TRIAGE = "alert-triage";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, rule_id, rule_title, severity, author, tags, group_key, first_time,"
@@ -31,14 +45,28 @@ public final class AlertStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final TeamState team;
 
+    /** Triage kept to this cache. */
     public AlertStore(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+        this(dataSource, Clock.systemUTC(), TeamState.LOCAL_ONLY);
     }
 
     public AlertStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, TeamState.LOCAL_ONLY);
+    }
+
+    /** Triage shared with the team through {@code team}; takes the team's triage from now on. */
+    public AlertStore(DataSource dataSource, Clock clock, TeamState team) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.team = team;
+        team.subscribe(TRIAGE, (id, body, deleted) -> applyTeamChange(id, body, deleted));
+    }
+
+    /** The team state triage is shared through, for views that show its overwrite markers. */
+    public TeamState team() {
+        return team;
     }
 
     /**
@@ -47,16 +75,7 @@ public final class AlertStore {
      */
     public void save(Alert a) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                upsert(c, a);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            inTransaction(c, tx -> upsert(tx, a));
         } catch (SQLException e) {
             throw new StoreException("cannot save alert " + a.id() + ": " + e.getMessage(), e);
         }
@@ -68,20 +87,32 @@ public final class AlertStore {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            inTransaction(c, tx -> {
                 for (Alert a : alerts) {
-                    upsert(c, a);
+                    upsert(tx, a);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot save " + alerts.size() + " alerts: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction on {@code c}: committed, or rolled back when it throws. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
@@ -201,10 +232,80 @@ public final class AlertStore {
                 ps.setString(3, note);
                 ps.setString(4, id);
             }
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot set the state of alert " + id + ": " + e.getMessage(), e);
         }
+        get(id).ifPresent(stored -> team.changed(TRIAGE, id, triageJson(stored)));
+        return true;
+    }
+
+    /**
+     * Takes another workstation's triage: state and note onto the stored alert, or the whole alert when this cache
+     * does not have it; a delete removes the alert. Not reported back to the team.
+     */
+    private void applyTeamChange(String id, String body, boolean deleted) {
+        try (Connection c = dataSource.getConnection()) {
+            if (deleted) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM alerts WHERE id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                return;
+            }
+            JsonNode b = JSON.readTree(body);
+            TriageState state = TriageState.fromDb(b.path("state").asText());
+            String note = b.hasNonNull("note") ? b.get("note").asText() : null;
+            inTransaction(c, tx -> {
+                if (!setTriage(tx, id, state, note)) {
+                    upsert(tx, alertFrom(b.path("alert")));
+                    setTriage(tx, id, state, note);
+                }
+            });
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot apply the team's triage of alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean setTriage(Connection c, String id, TriageState state, String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET state = ?, note = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, state.dbName());
+            ps.setString(2, note);
+            ps.setLong(3, clock.millis());
+            ps.setString(4, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** An alert and its triage as the team shares it. */
+    static String triageJson(StoredAlert stored) {
+        Alert a = stored.alert();
+        ObjectNode alert = JSON.createObjectNode()
+                .put("id", a.id()).put("ruleId", a.ruleId()).put("ruleTitle", a.ruleTitle())
+                .put("severity", a.severity().lower()).put("author", a.author()).put("groupKey", a.groupKey())
+                .put("firstTime", a.firstTime().toEpochMilli()).put("lastTime", a.lastTime().toEpochMilli())
+                .put("firings", a.firings()).put("summary", a.summary());
+        ArrayNode tags = alert.putArray("tags");
+        a.tags().forEach(tags::add);
+        ArrayNode events = alert.putArray("events");
+        a.events().forEach(e -> events.addObject().put("logGroup", e.logGroup()).put("eventId", e.eventId()));
+        ObjectNode body = JSON.createObjectNode().put("state", stored.state().dbName()).put("note", stored.note());
+        body.set("alert", alert);
+        return body.toString();
+    }
+
+    private static Alert alertFrom(JsonNode a) {
+        List<String> tags = new ArrayList<>();
+        a.path("tags").forEach(t -> tags.add(t.asText()));
+        List<EventRef> events = new ArrayList<>();
+        a.path("events").forEach(e -> events.add(new EventRef(e.path("logGroup").asText(), e.path("eventId").asText())));
+        return new Alert(a.path("id").asText(), a.path("ruleId").asText(), a.path("ruleTitle").asText(),
+                RuleSeverity.named(a.path("severity").asText()).orElse(RuleSeverity.MEDIUM), a.path("author").asText(null),
+                tags, a.path("groupKey").asText(), Instant.ofEpochMilli(a.path("firstTime").asLong()),
+                Instant.ofEpochMilli(a.path("lastTime").asLong()), a.path("firings").asInt(1), events,
+                a.path("summary").asText(null));
     }
 
     private List<StoredAlert> withEvents(Connection c, Map<String, StoredAlert> rows) throws SQLException {

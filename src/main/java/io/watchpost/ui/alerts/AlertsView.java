@@ -3,6 +3,7 @@ package io.watchpost.ui.alerts;
 import io.watchpost.detect.RuleSeverity;
 import io.watchpost.detect.alerts.StoredAlert;
 import io.watchpost.detect.alerts.TriageState;
+import io.watchpost.ui.common.OverwriteBanner;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -45,7 +46,10 @@ public final class AlertsView extends BorderPane {
         firings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().alert().firings()));
         firings.setPrefWidth(65);
         table.getColumns().add(firings);
-        table.getColumns().add(text("State", s -> s.state().label(), 150));
+        table.getColumns().add(text("State", s -> s.state().label()
+                + (model.overwrites().containsKey(s.alert().id()) ? "  ⚠ overwritten" : ""), 150));
+        // a marker that changes without the row changing (acknowledged) redraws the cells
+        model.overwrites().addListener((javafx.collections.MapChangeListener<String, Object>) c -> table.refresh());
         table.setPlaceholder(new Label("No alerts. Enabled rules raise them as events arrive."));
 
         ChoiceBox<AlertsViewModel.Scope> scope = new ChoiceBox<>();
@@ -80,8 +84,11 @@ public final class AlertsView extends BorderPane {
         apply.setId("alert-apply");
         Button events = new Button("Show events");
         events.setId("alert-show-events");
+        OverwriteBanner overwritten = new OverwriteBanner("alert-overwritten",
+                () -> model.acknowledgeOverwrite(table.getSelectionModel().getSelectedItem()));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
             boolean none = s == null;
+            overwritten.show(none ? null : model.overwrites().get(s.alert().id()));
             apply.setDisable(none);
             events.setDisable(none);
             state.setDisable(none);
@@ -99,7 +106,11 @@ public final class AlertsView extends BorderPane {
             }
         });
         events.setOnAction(a -> model.showEvents(table.getSelectionModel().getSelectedItem()));
-        VBox side = new VBox(6, detail, new HBox(8, new Label("State"), state), note, new HBox(8, apply, events));
+        model.overwrites().addListener((javafx.collections.MapChangeListener<String, Object>) c -> {
+            StoredAlert s = table.getSelectionModel().getSelectedItem();
+            overwritten.show(s == null ? null : model.overwrites().get(s.alert().id()));
+        });
+        VBox side = new VBox(6, overwritten, detail, new HBox(8, new Label("State"), state), note, new HBox(8, apply, events));
         VBox.setVgrow(note, Priority.SOMETIMES);
         side.setPadding(new Insets(6));
 

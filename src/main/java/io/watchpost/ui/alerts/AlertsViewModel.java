@@ -6,6 +6,7 @@ import io.watchpost.detect.alerts.AlertFilter;
 import io.watchpost.detect.alerts.AlertStore;
 import io.watchpost.detect.alerts.StoredAlert;
 import io.watchpost.detect.alerts.TriageState;
+import io.watchpost.store.TeamState;
 import io.watchpost.ui.common.BackgroundExecutors;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -14,9 +15,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -51,7 +54,11 @@ public final class AlertsViewModel {
     private final Consumer<List<EventRef>> showEvents;
     private final ScheduledExecutorService background = BackgroundExecutors.singleThread("watchpost-alerts");
 
+    private final TeamState.Subscription teamChanges;
+
     private final ObservableList<StoredAlert> alerts = FXCollections.observableArrayList();
+    /** Alerts whose triage here lost to another workstation's, by alert id. */
+    private final ObservableMap<String, TeamState.Overwrite> overwrites = FXCollections.observableHashMap();
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.OPEN);
     private final ObjectProperty<RuleSeverity> minSeverity = new SimpleObjectProperty<>(RuleSeverity.INFORMATIONAL);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -63,6 +70,8 @@ public final class AlertsViewModel {
     public AlertsViewModel(AlertStore store, Consumer<List<EventRef>> showEvents) {
         this.store = store;
         this.showEvents = showEvents;
+        // another workstation's triage lands in the store on the sync's thread: show it
+        teamChanges = store.team().subscribe(AlertStore.TRIAGE, (id, body, deleted) -> refresh());
         scope.addListener((o, a, b) -> refresh());
         minSeverity.addListener((o, a, b) -> refresh());
     }
@@ -73,7 +82,10 @@ public final class AlertsViewModel {
         background.execute(() -> {
             try {
                 List<StoredAlert> rows = store.list(filter);
+                Map<String, TeamState.Overwrite> marked = store.team().overwrites(AlertStore.TRIAGE);
                 Platform.runLater(() -> {
+                    overwrites.keySet().retainAll(marked.keySet());
+                    overwrites.putAll(marked);
                     alerts.setAll(rows);
                     status.set(rows.size() + (rows.size() == LIMIT ? "+" : "") + (rows.size() == 1 ? " alert" : " alerts"));
                 });
@@ -107,6 +119,19 @@ public final class AlertsViewModel {
         });
     }
 
+    /** The user saw that this alert's triage was overwritten by another workstation's: clears the marker. */
+    public void acknowledgeOverwrite(StoredAlert alert) {
+        background.execute(() -> {
+            store.team().acknowledge(AlertStore.TRIAGE, alert.alert().id());
+            refresh();
+        });
+    }
+
+    /** Markers by alert id; read on the FX thread. */
+    public ObservableMap<String, TeamState.Overwrite> overwrites() {
+        return overwrites;
+    }
+
     public void showEvents(StoredAlert alert) {
         if (alert != null) {
             showEvents.accept(alert.alert().events());
@@ -114,6 +139,7 @@ public final class AlertsViewModel {
     }
 
     public void shutdown() {
+        teamChanges.close();
         background.shutdownNow();
     }
 

@@ -3,6 +3,8 @@ package io.watchpost.ui.explorer;
 import io.watchpost.normalize.Event;
 import io.watchpost.store.HistogramSplit;
 import io.watchpost.store.SavedSearch;
+import io.watchpost.store.TeamState;
+import io.watchpost.ui.common.OverwriteBanner;
 import io.watchpost.store.SortOrder;
 import io.watchpost.store.TimeRange;
 import javafx.concurrent.Worker;
@@ -234,7 +236,8 @@ public final class ExplorerView extends BorderPane implements PivotActions {
             saved.getItems().add(none);
         }
         for (SavedSearch s : viewModel.savedSearches()) {
-            MenuItem here = new MenuItem(s.name());
+            TeamState.Overwrite o = viewModel.savedSearchOverwrites().get(s.name());
+            MenuItem here = new MenuItem(s.name() + (o == null ? "" : "  ⚠ overwritten by " + o.by()));
             here.setMnemonicParsing(false);
             here.setOnAction(e -> viewModel.open(ExplorerViewModel.toSearch(s)));
             saved.getItems().add(here);
@@ -247,6 +250,16 @@ public final class ExplorerView extends BorderPane implements PivotActions {
                 tab.setOnAction(e -> openTab.accept(ExplorerViewModel.toSearch(s)));
                 saved.getItems().add(tab);
             }
+        }
+        if (!viewModel.savedSearchOverwrites().isEmpty()) {
+            saved.getItems().add(new SeparatorMenuItem());
+            viewModel.savedSearchOverwrites().forEach((name, o) -> {
+                MenuItem ack = new MenuItem("Acknowledge: " + OverwriteBanner.describe(o).replace("Your change",
+                        "your change of “" + name + "”"));
+                ack.setMnemonicParsing(false);
+                ack.setOnAction(e -> viewModel.acknowledgeOverwrite(name));
+                saved.getItems().add(ack);
+            });
         }
     }
 

@@ -10,6 +10,7 @@ import io.watchpost.store.HistogramSplit;
 import io.watchpost.store.InvestigationStore;
 import io.watchpost.store.PageCursor;
 import io.watchpost.store.SavedSearch;
+import io.watchpost.store.TeamState;
 import io.watchpost.store.SortOrder;
 import io.watchpost.store.SqlWhere;
 import io.watchpost.store.StoredEvent;
@@ -33,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +90,9 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<SavedSearch> savedSearches = FXCollections.observableArrayList();
+    /** Saved searches whose edit here lost to another workstation's, by name. */
+    private final ObservableMap<String, TeamState.Overwrite> savedSearchOverwrites = FXCollections.observableHashMap();
+    private final List<TeamState.Subscription> teamChanges;
     private final ReadOnlyObjectWrapper<EventRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>(EventDetail.EMPTY);
     private final ObservableList<String> tags = FXCollections.observableArrayList();
@@ -110,6 +115,12 @@ public final class ExplorerViewModel {
         this.explorer = services.explorer();
         this.investigations = services.investigations();
         this.clock = clock;
+        // the team's changes land in the store on the sync's thread: show them
+        TeamState team = investigations.team();
+        teamChanges = List.of(
+                team.subscribe(InvestigationStore.SAVED_SEARCH, (id, body, deleted) -> refreshHistoryAndSavedSearches()),
+                team.subscribe(InvestigationStore.TAG, (id, body, deleted) -> rereadSelected()),
+                team.subscribe(InvestigationStore.NOTE, (id, body, deleted) -> rereadSelected()));
         filterText.addListener((obs, old, text) -> filterCheck.set(FilterCheck.of(text)));
         filterText.set(search.filterText());
         range.set(search.range());
@@ -322,6 +333,11 @@ public final class ExplorerViewModel {
         editSelected(key -> investigations.setNote(key, text));
     }
 
+    /** Re-reads the selected event's tags and note (another workstation changed some); any thread. */
+    private void rereadSelected() {
+        Platform.runLater(() -> editSelected(key -> { }));
+    }
+
     private void editSelected(Consumer<EventKey> edit) {
         EventRow row = selected.get();
         if (row == null) {
@@ -384,7 +400,25 @@ public final class ExplorerViewModel {
 
     private void publishSavedSearches() {
         List<SavedSearch> all = investigations.savedSearches();
-        Platform.runLater(() -> savedSearches.setAll(all));
+        Map<String, TeamState.Overwrite> marked = investigations.team().overwrites(InvestigationStore.SAVED_SEARCH);
+        Platform.runLater(() -> {
+            savedSearchOverwrites.keySet().retainAll(marked.keySet());
+            savedSearchOverwrites.putAll(marked);
+            savedSearches.setAll(all);
+        });
+    }
+
+    /** The user saw that this saved search's edit was overwritten by another workstation's: clears the marker. */
+    public void acknowledgeOverwrite(String savedSearchName) {
+        execute(lookups, () -> {
+            investigations.team().acknowledge(InvestigationStore.SAVED_SEARCH, savedSearchName);
+            publishSavedSearches();
+        });
+    }
+
+    /** Markers on saved searches, by name; read on the FX thread. */
+    public ObservableMap<String, TeamState.Overwrite> savedSearchOverwrites() {
+        return savedSearchOverwrites;
     }
 
     // ---- autocomplete ---------------------------------------------------------------------------------------------
@@ -449,6 +483,7 @@ public final class ExplorerViewModel {
     }
 
     public void shutdown() {
+        teamChanges.forEach(TeamState.Subscription::close);
         generation.incrementAndGet();
         queries.shutdownNow();
         lookups.shutdownNow();

@@ -1,6 +1,7 @@
 package io.watchpost.ui.rules;
 
 import io.watchpost.detect.Backtest;
+import io.watchpost.ui.common.OverwriteBanner;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -92,7 +93,9 @@ public final class RulesWorkspace extends BorderPane {
                 model.validationProperty()));
         save.setOnAction(a -> model.save());
         HBox editorBar = new HBox(8, save, enabled);
-        VBox center = new VBox(6, editor, error, editorBar);
+        OverwriteBanner overwritten = new OverwriteBanner("rule-overwritten", model::acknowledgeOverwrite);
+        model.selectedProperty().addListener((o, old, e) -> overwritten.show(e == null ? null : e.overwrite()));
+        VBox center = new VBox(6, overwritten, editor, error, editorBar);
         VBox.setVgrow(editor, Priority.ALWAYS);
         center.setPadding(new Insets(6));
 

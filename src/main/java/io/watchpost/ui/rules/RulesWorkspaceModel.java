@@ -9,6 +9,8 @@ import io.watchpost.detect.RuleSources;
 import io.watchpost.detect.RuleTest;
 import io.watchpost.detect.RuleTestRunner;
 import io.watchpost.detect.RuleYaml;
+import io.watchpost.detect.UserRules;
+import io.watchpost.store.TeamState;
 import io.watchpost.ui.common.BackgroundExecutors;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -25,7 +27,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,8 +67,9 @@ public final class RulesWorkspaceModel {
             """;
 
     private final DetectionEngine engine;
-    private final Path userRulesDir;
+    private final UserRules userRules;
     private final Backtester backtester;
+    private final TeamState.Subscription teamChanges;
     private final ScheduledExecutorService background = BackgroundExecutors.singleThread("watchpost-rules");
     /** Only the newest edit's validation may land: older ones finishing late are dropped. */
     private final AtomicLong edits = new AtomicLong();
@@ -89,9 +91,18 @@ public final class RulesWorkspaceModel {
      * @param backtester   runs a rule over the event cache
      */
     public RulesWorkspaceModel(DetectionEngine engine, Path userRulesDir, Backtester backtester) {
+        this(engine, new UserRules(userRulesDir, engine, TeamState.LOCAL_ONLY), backtester);
+    }
+
+    /**
+     * @param userRules the analyst's rules directory, shared with the team: a rule another workstation saved reloads
+     *                  the list, and a rule whose local edit lost to another's is marked until acknowledged
+     */
+    public RulesWorkspaceModel(DetectionEngine engine, UserRules userRules, Backtester backtester) {
         this.engine = engine;
-        this.userRulesDir = userRulesDir;
+        this.userRules = userRules;
         this.backtester = backtester;
+        teamChanges = userRules.team().subscribe(UserRules.KIND, (id, body, deleted) -> load());
         editorText.addListener((obs, old, text) -> scheduleValidation(text));
         selected.addListener((obs, old, entry) -> {
             // a different rule replaces the editor's text; the same text (after a save or toggle) is left alone
@@ -111,6 +122,9 @@ public final class RulesWorkspaceModel {
                 rules.setAll(loaded);
                 if (keep == null && !loaded.isEmpty()) {
                     selected.set(loaded.get(0));
+                } else if (keep != null && keep.rule().source().equals(editorText.get())) {
+                    // reloaded after a team change: show the rule as it is now, unless the editor holds unsaved edits
+                    loaded.stream().filter(e -> e.rule().id().equals(keep.rule().id())).findFirst().ifPresent(selected::set);
                 }
             });
         });
@@ -119,17 +133,28 @@ public final class RulesWorkspaceModel {
     private List<RuleEntry> readRules() {
         Map<String, Boolean> live = new LinkedHashMap<>();
         engine.rules().forEach(r -> live.put(r.id(), r.enabled()));
+        Map<String, TeamState.Overwrite> overwrites = userRules.team().overwrites(UserRules.KIND);
         Map<String, RuleEntry> byId = new LinkedHashMap<>();
         for (Rule r : RuleSources.builtIn().rules()) {
             byId.put(r.id(), new RuleEntry(r, RuleEntry.Origin.BUILT_IN, null, live.getOrDefault(r.id(), r.enabled())));
         }
-        if (Files.isDirectory(userRulesDir)) {
-            for (Rule r : RuleSources.directory(userRulesDir).rules()) {
-                byId.put(r.id(), new RuleEntry(r, RuleEntry.Origin.USER, userRulesDir.resolve(r.id() + ".yml"),
-                        live.getOrDefault(r.id(), r.enabled())));
-            }
+        for (Rule r : userRules.load().rules()) {
+            byId.put(r.id(), new RuleEntry(r, RuleEntry.Origin.USER, userRules.file(r.id()),
+                    live.getOrDefault(r.id(), r.enabled()), overwrites.get(r.id())));
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** The user saw that the selected rule's edit was overwritten by another workstation's: clears the marker. */
+    public void acknowledgeOverwrite() {
+        RuleEntry entry = selected.get();
+        if (entry == null || entry.overwrite() == null) {
+            return;
+        }
+        background.execute(() -> {
+            userRules.team().acknowledge(UserRules.KIND, entry.rule().id());
+            Platform.runLater(() -> replaceEntry(entry.withOverwrite(null)));
+        });
     }
 
     private void scheduleValidation(String text) {
@@ -231,10 +256,7 @@ public final class RulesWorkspaceModel {
         }
         background.execute(() -> {
             try {
-                Files.createDirectories(userRulesDir);
-                Path file = userRulesDir.resolve(rule.id() + ".yml");
-                Files.writeString(file, rule.source());
-                engine.putRule(rule);
+                Path file = userRules.save(rule);
                 Platform.runLater(() -> {
                     RuleEntry entry = new RuleEntry(rule, RuleEntry.Origin.USER, file, rule.enabled());
                     replaceEntry(entry);
@@ -259,7 +281,8 @@ public final class RulesWorkspaceModel {
                 engine.putRule(entry.rule().withEnabled(on));
             }
             Platform.runLater(() -> {
-                replaceEntry(new RuleEntry(entry.rule().withEnabled(on), entry.origin(), entry.file(), on));
+                replaceEntry(new RuleEntry(entry.rule().withEnabled(on), entry.origin(), entry.file(), on,
+                        entry.overwrite()));
                 status.set(entry.rule().id() + (on ? " enabled" : " disabled") + " in the running engine");
             });
         });
@@ -303,6 +326,7 @@ public final class RulesWorkspaceModel {
     }
 
     public void shutdown() {
+        teamChanges.close();
         background.shutdownNow();
     }
 

@@ -28,7 +28,7 @@ public final class SyncStatusView extends GridPane {
         setHgap(12);
         setVgap(4);
         NumberFormat counts = NumberFormat.getIntegerInstance(Locale.ROOT);
-        target.setText(viewModel.target());
+        target.textProperty().bind(viewModel.targetProperty());
         state.textProperty().bind(viewModel.summaryProperty());
         viewModel.stateProperty().addListener((obs, old, now) ->
                 state.pseudoClassStateChanged(OFFLINE, now == io.watchpost.sync.SyncStatus.State.OFFLINE));
@@ -50,6 +50,7 @@ public final class SyncStatusView extends GridPane {
     private static Label name(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("sync-status-name");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long target must not squeeze the names
         return l;
     }
 

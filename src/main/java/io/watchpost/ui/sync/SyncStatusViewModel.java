@@ -30,11 +30,19 @@ public final class SyncStatusViewModel {
     static final long POLL_MILLIS = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** Shown while no sync runs (no settings saved yet). */
+    static final String NOT_CONFIGURED = "not configured: enter the team database below";
+
     private final Supplier<SyncStatus> source;
-    private final String target;
+    private final Supplier<String> targetSource;
     private final ZoneId zone;
     private final ScheduledExecutorService executor = BackgroundExecutors.singleThread("watchpost-sync-status-poll");
-    private final FxLatest<SyncStatus> updates = new FxLatest<>(this::show);
+    private final FxLatest<Snapshot> updates = new FxLatest<>(this::show);
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
+
+    /** One poll: the status (null while no sync runs) and the target it is for. */
+    private record Snapshot(SyncStatus status, String target) {
+    }
 
     private final ReadOnlyObjectWrapper<SyncStatus.State> state = new ReadOnlyObjectWrapper<>(SyncStatus.State.STARTING);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("starting");
@@ -49,9 +57,19 @@ public final class SyncStatusViewModel {
      * @param zone   the zone times are shown in
      */
     public SyncStatusViewModel(Supplier<SyncStatus> source, String target, ZoneId zone) {
+        this(source, () -> target, zone);
+        Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * For a sync that settings can restart: {@code source} returns null while none runs, and {@code target} (polled
+     * with it) the current server without password, or "".
+     */
+    public SyncStatusViewModel(Supplier<SyncStatus> source, Supplier<String> target, ZoneId zone) {
         this.source = Objects.requireNonNull(source, "source");
-        this.target = Objects.requireNonNull(target, "target");
+        this.targetSource = Objects.requireNonNull(target, "target");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.target.set(String.valueOf(target.get()));
     }
 
     public void start() {
@@ -63,14 +81,19 @@ public final class SyncStatusViewModel {
     }
 
     private void poll() {
-        SyncStatus s = source.get();
-        if (s != null) {
-            updates.publish(s);
-        }
+        updates.publish(new Snapshot(source.get(), targetSource.get()));
     }
 
     /** On the FX thread: every property from one snapshot. */
-    private void show(SyncStatus s) {
+    private void show(Snapshot snapshot) {
+        target.set(snapshot.target() == null ? "" : snapshot.target());
+        SyncStatus s = snapshot.status();
+        if (s == null) {
+            state.set(SyncStatus.State.STOPPED);
+            summary.set(NOT_CONFIGURED);
+            backlog.set(-1);
+            return;
+        }
         state.set(s.state());
         summary.set(s.describe());
         backlog.set(s.backlog());
@@ -84,7 +107,11 @@ public final class SyncStatusViewModel {
     }
 
     public String target() {
-        return target;
+        return target.get();
+    }
+
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SyncStatus.State> stateProperty() {

@@ -7,6 +7,7 @@ import io.watchpost.detect.alerts.AlertStore;
 import io.watchpost.detect.alerts.StoredAlert;
 import io.watchpost.detect.alerts.TriageState;
 import io.watchpost.store.Cache;
+import io.watchpost.store.TeamState;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
@@ -23,6 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,38 @@ class AlertsViewTest {
     private Cache cache;
     private AlertStore store;
     private AlertsViewModel model;
+    private final MarkingTeam team = new MarkingTeam();
+
+    /** Team state whose markers the test sets, as a sync's conflict would, and whose "remote change" it fires. */
+    static final class MarkingTeam implements TeamState {
+        final Map<String, Overwrite> marks = new ConcurrentHashMap<>();
+        final List<RemoteChange> listeners = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void changed(String kind, String id, String bodyJson) {
+            marks.remove(id); // the user acted: a new change clears the marker, as SharedObjectStore does
+        }
+
+        @Override
+        public void deleted(String kind, String id) {
+        }
+
+        @Override
+        public Map<String, Overwrite> overwrites(String kind) {
+            return Map.copyOf(marks);
+        }
+
+        @Override
+        public void acknowledge(String kind, String id) {
+            marks.remove(id);
+        }
+
+        @Override
+        public Subscription subscribe(String kind, RemoteChange listener) {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+    }
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -49,7 +84,7 @@ class AlertsViewTest {
     @BeforeEach
     void show() throws Exception {
         cache = Cache.open(tempDir.resolve("cache"));
-        store = new AlertStore(cache.dataSource());
+        store = new AlertStore(cache.dataSource(), java.time.Clock.systemUTC(), team);
         Instant t = Instant.parse("2025-11-24T08:00:00Z");
         store.save(new Alert("a-root", "sigma.aws_root_account_usage", "AWS Root Credentials", RuleSeverity.MEDIUM,
                 "vitaliy0x1", List.of("attack.privilege-escalation"), "user=root", t, t.plusSeconds(30), 3,
@@ -96,6 +131,31 @@ class AlertsViewTest {
         run(() -> model.scopeProperty().set(AlertsViewModel.Scope.ALL));
         waitUntil("all alerts are listed", () -> table().getItems().size() == 2);
         assertTrue(call(() -> table().getItems().stream().anyMatch(s -> s.state() == TriageState.CLOSED_FALSE_POSITIVE)));
+    }
+
+    @Test
+    void anAlertWhoseTriageWasOverwrittenIsMarkedUntilAcknowledged() {
+        waitUntil("both open alerts are listed", () -> table().getItems().size() == 2);
+        // The sync took Bob's later triage over this workstation's, and tells the store's subscribers.
+        team.marks.put("a-root", new TeamState.Overwrite("bob@ws2", Instant.parse("2026-01-10T12:00:00Z")));
+        team.listeners.forEach(l -> l.apply("a-root", "{\"state\":\"new\",\"note\":\"bob: still open\"}", false));
+        waitUntil("the row is marked", () -> table().getItems().stream().anyMatch(s -> s.alert().id().equals("a-root"))
+                && cellText(1, 6).contains("overwritten"));
+        assertEquals("new", cellText(0, 6), "the other alert is not marked");
+
+        run(() -> table().getSelectionModel().select(1));
+        waitUntil("the banner names the winner",
+                () -> text("#alert-overwritten-text").equals("⚠ Your change was overwritten by bob@ws2 (2026-01-10 12:00 UTC)")
+                        && robot.lookup("#alert-overwritten").query().isVisible());
+        robot.clickOn("#alert-overwritten-ack");
+        waitUntil("the marker is gone", () -> !robot.lookup("#alert-overwritten").query().isVisible()
+                && !cellText(1, 6).contains("overwritten"));
+        assertTrue(team.marks.isEmpty(), "acknowledged in the team state");
+        assertEquals("bob: still open", store.get("a-root").orElseThrow().note(), "the store took the winner's triage");
+    }
+
+    private String cellText(int row, int column) {
+        return call(() -> String.valueOf(table().getColumns().get(column).getCellData(row)));
     }
 
     @SuppressWarnings("unchecked")
