@@ -57,7 +57,8 @@ public final class IngestEngine implements AutoCloseable {
     private volatile boolean stopped;
 
     public IngestEngine(AwsSettings settings, EngineOptions options, RequestBudget budget, EventStore store) {
-        this(settings, options, budget, store, CloudWatchClients.create(settings), Clock.systemUTC());
+        this(settings, options, budget, store,
+                CloudWatchClients.create(settings, new ApiCallTimer(store.apiCalls(), System::currentTimeMillis)), Clock.systemUTC());
     }
 
     IngestEngine(AwsSettings settings, EngineOptions options, RequestBudget budget, EventStore store,

@@ -47,9 +47,18 @@ public final class EventStore {
 
     private final DataSource dataSource;
     private final Object writeLock = new Object();
+    private final ApiCallTimes apiCalls = new ApiCallTimes();
 
     EventStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Where ingestion records how long each CloudWatch call took, beside the events those calls brought; the
+     * rollups fold them into the Dashboard's latency chart ({@link Rollups#catchUp(Cache)}).
+     */
+    public ApiCallTimes apiCalls() {
+        return apiCalls;
     }
 
     /**

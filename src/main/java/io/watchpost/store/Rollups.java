@@ -76,10 +76,24 @@ public final class Rollups {
      * orders them.
      */
     public static void catchUp(javax.sql.DataSource dataSource) {
+        catchUp(dataSource, new ApiCallTimes());
+    }
+
+    /**
+     * {@link #catchUp(javax.sql.DataSource)}, plus the API call times ingestion recorded since the last round, in the
+     * same transaction (given back to be written next round when it fails).
+     */
+    public static void catchUp(javax.sql.DataSource dataSource, ApiCallTimes apiCalls) {
+        catchUp(dataSource, apiCalls, System.currentTimeMillis());
+    }
+
+    static void catchUp(javax.sql.DataSource dataSource, ApiCallTimes apiCalls, long now) {
+        ApiCallTimes.Taken calls = apiCalls.take();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                add(c);
+                add(c, now);
+                calls.writeTo(c, now - SECOND_TABLES_SPAN_MILLIS);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -87,14 +101,15 @@ public final class Rollups {
             } finally {
                 c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("could not update the dashboard rollups", e);
+        } catch (SQLException | RuntimeException e) {
+            calls.giveBack();
+            throw e instanceof SQLException ? new StoreException("could not update the dashboard rollups", e) : (RuntimeException) e;
         }
     }
 
-    /** {@link #catchUp(javax.sql.DataSource)} for callers in the UI, which may not touch javax.sql (ArchitectureTest). */
+    /** {@link #catchUp(javax.sql.DataSource, ApiCallTimes)} for callers in the UI, which may not touch javax.sql (ArchitectureTest). */
     public static void catchUp(Cache cache) {
-        catchUp(cache.dataSource());
+        catchUp(cache.dataSource(), cache.events().apiCalls());
     }
 
     static void add(Connection c, long nowMillis) throws SQLException {
@@ -137,6 +152,7 @@ public final class Rollups {
             }
             update(c, "DELETE FROM rollup_second WHERE bucket < ?", secondsFrom);
             update(c, "DELETE FROM rollup_latency_second WHERE bucket < ?", secondsFrom);
+            update(c, "DELETE FROM rollup_api_second WHERE bucket < ?", secondsFrom);
             lastCompactionMillis = nowMillis;
         }
         update(c, "UPDATE rollup_state SET last_seq = ?, talkers_dirty_from = ? WHERE id = 1", toSeq, newDirtyFrom);

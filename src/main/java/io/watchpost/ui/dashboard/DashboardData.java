@@ -14,6 +14,7 @@ import java.util.Map;
  *                       (first = bottom of the stack), so the chart draws them as plain filled areas
  * @param bytesPerSecond raw bytes/s, all sources
  * @param latency        p50, p95 and max end-to-end latency (ms), in that order
+ * @param apiLatency     p50, p95 and max CloudWatch API call latency (ms), in that order
  * @param volume         events per anomaly bucket of {@link #anomalyGroup}
  * @param band           the learned baseline: mean (y), with k·σ above and below (clamped at zero) as the errors of a
  *                       band drawn as a surface
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param groups         the log groups seen in the window, for the anomaly chart's choice
  */
 public record DashboardData(TimeWindow window, TimeRange range, long stepMillis, long anomalyStepMillis,
-                            List<Series> stackedRates, Series bytesPerSecond, List<Series> latency,
+                            List<Series> stackedRates, Series bytesPerSecond, List<Series> latency, List<Series> apiLatency,
                             String anomalyGroup, Series volume, Series band, double[] bandBelow, double[] bandAbove, Series anomalies,
                             List<String> groups, Map<TalkerKind, List<ValueCount>> talkers, List<AlertMarker> alerts,
                             long takenAtMillis) {
@@ -29,6 +30,7 @@ public record DashboardData(TimeWindow window, TimeRange range, long stepMillis,
     public DashboardData {
         stackedRates = List.copyOf(stackedRates);
         latency = List.copyOf(latency);
+        apiLatency = List.copyOf(apiLatency);
         groups = List.copyOf(groups);
         talkers = Map.copyOf(talkers);
         alerts = List.copyOf(alerts);

@@ -43,7 +43,8 @@ final class DashboardLoader {
         List<VolumeRow> byType = queries.volume(range, step, RollupKey.SOURCE_TYPE);
         List<Series> stacked = stack(byType, buckets, step);
         Series bytes = bytesPerSecond(byType, buckets, step);
-        List<Series> latency = latency(queries.latency(range, step), buckets);
+        List<Series> latency = latency("end-to-end", queries.latency(range, step));
+        List<Series> apiLatency = latency("API call", queries.apiLatency(range, step));
 
         long anomalyStep = Math.max(step, MIN_ANOMALY_STEP);
         long[] anomalyBuckets = complete(buckets(range, anomalyStep), range, anomalyStep, nowMillis);
@@ -80,7 +81,7 @@ final class DashboardLoader {
         }
         List<AlertMarker> inWindow = alerts.get().stream()
                 .filter(a -> a.timeMillis() >= range.fromMillis() && a.timeMillis() < range.toMillis()).toList();
-        return new DashboardData(window, range, step, anomalyStep, stacked, bytes, latency, group,
+        return new DashboardData(window, range, step, anomalyStep, stacked, bytes, latency, apiLatency, group,
                 new Series(group == null ? "All log groups" : group, x, volume),
                 new Series("Baseline (EWMA ± 3σ)", x, baseline.mean()), below, kSigma,
                 new Series("Anomalous", toArray(ax), toArray(ay)), List.copyOf(groups), talkers, inWindow, nowMillis);
@@ -166,8 +167,11 @@ final class DashboardLoader {
         return new Series("bytes/s", seconds(buckets), y);
     }
 
-    /** Latency only where there were events: a bucket without events has no latency, not a latency of zero. */
-    private static List<Series> latency(List<LatencyRow> rows, long[] buckets) {
+    /**
+     * p50, p95 and max, named "{@code what} p50" …, only where there were events or calls: a bucket without any has no
+     * latency, not a latency of zero.
+     */
+    private static List<Series> latency(String what, List<LatencyRow> rows) {
         double[] x = new double[rows.size()];
         double[] p50 = new double[rows.size()];
         double[] p95 = new double[rows.size()];
@@ -179,7 +183,7 @@ final class DashboardLoader {
             p95[i] = r.p95Millis();
             max[i] = r.maxMillis();
         }
-        return List.of(new Series("p50", x, p50), new Series("p95", x, p95), new Series("max", x, max));
+        return List.of(new Series(what + " p50", x, p50), new Series(what + " p95", x, p95), new Series(what + " max", x, max));
     }
 
     private static double sum(double[] values) {

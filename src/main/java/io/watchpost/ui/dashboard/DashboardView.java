@@ -80,18 +80,14 @@ public final class DashboardView extends BorderPane {
         throughputPanel = new ChartPanel(throughput);
         clicks(throughput, (x, y) -> viewModel.openThroughputBucket(x, y));
 
-        // Latency: p50 / p95 / max per bucket, ms.
-        latency = Charts.chart("dashboard-latency", "End-to-end latency (event time → cached)", Charts.timeAxis(),
-                Charts.valueAxis("ms", Side.LEFT));
-        ErrorDataSetRenderer latencyLines = new ErrorDataSetRenderer();
-        latencyLines.setErrorStyle(ErrorStyle.NONE);
-        latencyLines.setDrawMarker(false);
-        List<DoubleDataSet> l = sets.latency();
-        l.get(0).setStyle("-fx-line-color: #1f6feb; -fx-line-width: 2.0;");
-        l.get(1).setStyle("-fx-line-color: #d4a72c; -fx-line-width: 1.5;");
-        l.get(2).setStyle("-fx-line-color: #cf222e; -fx-line-width: 1.0; -fx-line-dash-array: 4 3;");
-        latencyLines.getDatasets().addAll(l);
-        latency.getRenderers().setAll(latencyLines);
+        // Latency: p50 / p95 / max per bucket, ms. End-to-end (event time to cached, left axis, solid lines) can be
+        // minutes behind while API calls take tens of ms, so the API call lines (dashed) get their own axis (right).
+        latency = Charts.chart("dashboard-latency", "Latency: end-to-end and CloudWatch API calls", Charts.timeAxis(),
+                Charts.valueAxis("end-to-end ms", Side.LEFT));
+        latency.getRenderers().setAll(
+                latencyLines(sets.latency(), null, "#1f6feb", "#d4a72c", "#cf222e", ""),
+                latencyLines(sets.apiLatency(), Charts.valueAxis("API call ms", Side.RIGHT), "#2da44e", "#8250df", "#bf3989",
+                        " -fx-line-dash-array: 6 3;"));
         latencyPanel = new ChartPanel(latency);
         clicks(latency, (x, y) -> viewModel.openLatencyBucket(x));
 
@@ -126,6 +122,22 @@ public final class DashboardView extends BorderPane {
         viewModel.dataProperty().addListener((obs, old, d) -> show(d));
         viewModel.pausedProperty().addListener((obs, old, p) -> show(viewModel.dataProperty().get()));
         show(null);
+    }
+
+    /** p50 / p95 / max, heavier for the typical case; {@code axis} null: the chart's own. */
+    private static ErrorDataSetRenderer latencyLines(List<DoubleDataSet> sets, DefaultNumericAxis axis, String p50Colour,
+                                                     String p95Colour, String maxColour, String dash) {
+        ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
+        lines.setErrorStyle(ErrorStyle.NONE);
+        lines.setDrawMarker(false);
+        if (axis != null) {
+            lines.getAxes().add(axis);
+        }
+        sets.get(0).setStyle("-fx-line-color: " + p50Colour + "; -fx-line-width: 2.0;" + dash);
+        sets.get(1).setStyle("-fx-line-color: " + p95Colour + "; -fx-line-width: 1.5;" + dash);
+        sets.get(2).setStyle("-fx-line-color: " + maxColour + "; -fx-line-width: 1.0;" + (dash.isEmpty() ? " -fx-line-dash-array: 4 3;" : dash));
+        lines.getDatasets().addAll(sets);
+        return lines;
     }
 
     private HBox toolbar() {

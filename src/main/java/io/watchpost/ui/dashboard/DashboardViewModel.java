@@ -119,7 +119,10 @@ public final class DashboardViewModel {
         try {
             long now = clock.getAsLong();
             lastLoadMillis = now;
-            results.publish(loader.load(windowForQueries.get(), groupForQueries.get(), now));
+            DashboardData d = loader.load(windowForQueries.get(), groupForQueries.get(), now);
+            // The points go into the data sets here, under their locks: the FX thread only redraws them.
+            dataSets.write(d);
+            results.publish(d);
         } catch (RuntimeException e) {
             String message = "cannot read the rollups: " + e.getMessage();
             Platform.runLater(() -> status.set(message));
@@ -128,7 +131,7 @@ public final class DashboardViewModel {
 
     private void apply(DashboardData d) {
         long start = System.nanoTime();
-        dataSets.write(d);
+        dataSets.showStack(d);
         data.set(d);
         updateStatus();
         slowestApplyNanos.accumulateAndGet(System.nanoTime() - start, Math::max);

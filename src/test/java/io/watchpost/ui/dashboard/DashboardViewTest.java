@@ -96,6 +96,32 @@ class DashboardViewTest {
     }
 
     @Test
+    void latencyChartDrawsApiCallLatencyBesideEndToEnd() throws Exception {
+        fixture = new DashboardFixture(dir);
+        long second = NOW - Math.floorMod(NOW, 1000L) - 20_000;
+        // Twenty calls ending in one second: 19 quick ones and one slow (a throttled call the SDK retried).
+        for (int i = 0; i < 19; i++) {
+            fixture.cache.events().apiCalls().record(second + i * 10, 40);
+        }
+        fixture.cache.events().apiCalls().record(second + 500, 2_500);
+        fixture.append(List.of(event("e1", "/trail", "cloudtrail", second + 100, 1_200, "ConsoleLogin", "success", "alice", "10.0.0.1")));
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("API call latency", () -> !fixture.viewModel.dataProperty().get().apiLatency().get(0).isEmpty());
+
+        DashboardData d = call(() -> fixture.viewModel.dataProperty().get());
+        List<Series> api = d.apiLatency();
+        assertEquals(List.of(second / 1000.0), java.util.Arrays.stream(api.get(0).x()).boxed().toList(), "one bucket: that second");
+        assertTrue(api.get(0).y()[0] >= 40 && api.get(0).y()[0] < 60, "p50 is the quick calls' bin: " + api.get(0).y()[0]);
+        assertEquals(2_500, api.get(2).y()[0], "max is exact");
+        assertEquals(1_200, d.latency().get(2).y()[0], "end-to-end max beside it");
+        // The figures are in the chart's data sets, and the latency chart draws those data sets.
+        DashboardDataSets sets = fixture.viewModel.dataSets();
+        assertEquals(2_500, call(() -> sets.apiLatency().get(2).get(1, 0)));
+        assertTrue(call(() -> fixture.view.latencyChart().getRenderers().stream()
+                .anyMatch(r -> r.getDatasets().containsAll(sets.apiLatency()))), "drawn on the latency chart");
+    }
+
+    @Test
     void emptyChartsSayWhyAndPauseSaysPaused() throws Exception {
         fixture = new DashboardFixture(dir);
         fixture.open(Theme.LIGHT);
