@@ -160,6 +160,20 @@ public final class IngestEngine implements AutoCloseable {
         return t == null ? Optional.empty() : Optional.of(t.snapshot());
     }
 
+    /** Whether any group is being read now: followed (starting, Live Tail, polling) or backfilling. */
+    public boolean ingesting() {
+        for (GroupTelemetry t : telemetry.values()) {
+            switch (t.mode()) {
+                case STARTING, LIVE_TAIL, POLLING, BACKFILL -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     public IngestMode mode(String logGroup) {
         GroupTelemetry t = telemetry.get(logGroup);
         return t == null ? IngestMode.STARTING : t.mode();

@@ -120,6 +120,13 @@ public final class RollupQueries {
         return r[2] == 0 ? Optional.empty() : Optional.of(new TimeRange(r[0], r[1] + 60_000));
     }
 
+    /** How far the rollups have counted the cache's events ({@link RollupProgress}); two key lookups. */
+    public RollupProgress progress() {
+        List<long[]> rows = query("SELECT (SELECT last_seq FROM rollup_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM events)",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2)});
+        return new RollupProgress(rows.get(0)[0], rows.get(0)[1]);
+    }
+
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }

@@ -1,5 +1,6 @@
 package io.watchpost.ui.dashboard;
 
+import io.watchpost.store.RollupProgress;
 import io.watchpost.store.TalkerKind;
 import io.watchpost.store.TimeRange;
 import io.watchpost.store.ValueCount;
@@ -20,12 +21,14 @@ import java.util.Map;
  *                       band drawn as a surface
  * @param anomalies      the points of {@link #volume} outside the band
  * @param groups         the log groups seen in the window, for the anomaly chart's choice
+ * @param rollups        how far the rollups have counted the cache (a catch-up shows as "building rollups…")
+ * @param ingesting      whether any source was being read when this was taken
  */
 public record DashboardData(TimeWindow window, TimeRange range, long stepMillis, long anomalyStepMillis,
                             List<Series> stackedRates, Series bytesPerSecond, List<Series> latency, List<Series> apiLatency,
                             String anomalyGroup, Series volume, Series band, double[] bandBelow, double[] bandAbove, Series anomalies,
                             List<String> groups, Map<TalkerKind, List<ValueCount>> talkers, List<AlertMarker> alerts,
-                            long takenAtMillis) {
+                            RollupProgress rollups, boolean ingesting, long takenAtMillis) {
 
     public DashboardData {
         stackedRates = List.copyOf(stackedRates);
@@ -38,5 +41,10 @@ public record DashboardData(TimeWindow window, TimeRange range, long stepMillis,
 
     public boolean hasEvents() {
         return !stackedRates.isEmpty();
+    }
+
+    /** Whether the latency chart has anything to draw: end-to-end or API call latency. */
+    public boolean hasLatency() {
+        return !latency.get(0).isEmpty() || !apiLatency.get(0).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.watchpost.ui.dashboard;
 
 import io.watchpost.store.LatencyRow;
 import io.watchpost.store.RollupKey;
+import io.watchpost.store.RollupProgress;
 import io.watchpost.store.RollupQueries;
 import io.watchpost.store.Rollups;
 import io.watchpost.store.TalkerKind;
@@ -35,7 +36,8 @@ final class DashboardLoader {
         this.alerts = alerts;
     }
 
-    DashboardData load(TimeWindow window, String anomalyGroup, long nowMillis) {
+    DashboardData load(TimeWindow window, String anomalyGroup, long nowMillis, boolean ingesting) {
+        RollupProgress progress = queries.progress();
         TimeRange range = window.range(nowMillis);
         long step = TimeWindow.step(range, nowMillis, Rollups.SECOND_TABLES_SPAN_MILLIS);
         long[] buckets = complete(buckets(range, step), range, step, nowMillis);
@@ -84,7 +86,7 @@ final class DashboardLoader {
         return new DashboardData(window, range, step, anomalyStep, stacked, bytes, latency, apiLatency, group,
                 new Series(group == null ? "All log groups" : group, x, volume),
                 new Series("Baseline (EWMA ± 3σ)", x, baseline.mean()), below, kSigma,
-                new Series("Anomalous", toArray(ax), toArray(ay)), List.copyOf(groups), talkers, inWindow, nowMillis);
+                new Series("Anomalous", toArray(ax), toArray(ay)), List.copyOf(groups), talkers, inWindow, progress, ingesting, nowMillis);
     }
 
     static long[] buckets(TimeRange range, long step) {

@@ -228,10 +228,17 @@ public final class DashboardView extends BorderPane {
     }
 
     private void show(DashboardData d) {
-        throughputPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        latencyPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        anomalyPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        anomalyPanel.setNote(d == null || d.alerts().isEmpty() ? "no alerts yet" : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts"));
+        boolean events = d != null && d.hasEvents();
+        throughputPanel.setReason(viewModel.emptyReason(events));
+        latencyPanel.setReason(viewModel.emptyReason(d != null && d.hasLatency()));
+        anomalyPanel.setReason(viewModel.emptyReason(events));
+        String building = viewModel.buildingNote();
+        throughputPanel.setNote(events ? building : "");
+        // Events imported without calling CloudWatch (or an endpoint that was idle) have no API call latency.
+        latencyPanel.setNote(d == null || !d.hasLatency() ? "" : !building.isEmpty() ? building
+                : d.apiLatency().get(0).isEmpty() ? "no CloudWatch API calls in this window" : "");
+        String alertNote = d == null || d.alerts().isEmpty() ? "no alerts yet" : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts");
+        anomalyPanel.setNote(events && !building.isEmpty() ? alertNote + " · " + building : alertNote);
         if (d == null) {
             talkers.show(java.util.Map.of(), viewModel.emptyReason(false));
             return;
@@ -281,6 +288,10 @@ public final class DashboardView extends BorderPane {
 
     ChartPanel throughputPanel() {
         return throughputPanel;
+    }
+
+    ChartPanel latencyPanel() {
+        return latencyPanel;
     }
 
     ChartPanel anomalyPanel() {

@@ -78,7 +78,7 @@ public final class UiStallBench {
         Files.createDirectories(dir);
         try (Cache cache = Cache.open(dir.resolve("ui-stall-" + System.nanoTime()))) {
             AtomicLong refreshes = new AtomicLong();
-            DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { });
+            DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { }, () -> true);
             CompletableFuture<Stage> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 DashboardView view = new DashboardView(viewModel);

@@ -127,13 +127,47 @@ class DashboardViewTest {
         fixture.open(Theme.LIGHT);
         fixture.waitForData("the first refresh", () -> true);
         assertEquals("no events in this window", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("no events in this window", call(() -> fixture.view.latencyPanel().reason()));
         assertEquals("no alerts yet", call(() -> fixture.view.anomalyPanel().noteText()));
+
+        fixture.ingesting.set(false);
+        fixture.viewModel.refreshNow(); // the fixture's clock stands still: no timed refresh
+        String idle = "no events in this window — no source is ingesting (add one under Sources)";
+        DashboardFixture.waitUntil("the idle reason", 5, () -> fixture.view.throughputPanel().reason().equals(idle));
+        assertEquals(idle, call(() -> fixture.view.anomalyPanel().reason()));
+        assertTrue(call(() -> fixture.viewModel.statusProperty().get()).endsWith("no source ingesting"));
         call(() -> {
             fixture.viewModel.pausedProperty().set(true);
             return null;
         });
-        assertEquals("paused — no events in this window", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("paused — " + idle, call(() -> fixture.view.throughputPanel().reason()));
         assertTrue(call(() -> fixture.viewModel.statusProperty().get()).startsWith("Paused"));
+    }
+
+    @Test
+    void whileTheRollupsCatchUpTheChartsSayBuildingWithProgress() throws Exception {
+        fixture = new DashboardFixture(dir);
+        try (java.sql.Connection c = fixture.cache.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            // The cache already holds 400,000 events the rollups have not counted: a fresh start filling with history.
+            st.execute("ALTER TABLE events ALTER COLUMN seq RESTART WITH 400000");
+        }
+        fixture.cache.events().append(List.of(event("h1", "/trail", "cloudtrail", NOW - 5_000, 200, "ConsoleLogin", "success", "alice", "10.0.0.1")));
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("the first refresh", () -> true);
+        assertEquals("building rollups… 0 % of the cache counted", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("building rollups… 0 % of the cache counted", call(() -> fixture.view.latencyPanel().reason()));
+
+        try (java.sql.Connection c = fixture.cache.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("UPDATE rollup_state SET last_seq = 200000");
+        }
+        fixture.viewModel.refreshNow();
+        DashboardFixture.waitUntil("progress", 5, () -> fixture.view.throughputPanel().reason().equals("building rollups… 50 % of the cache counted"));
+
+        fixture.append(List.of()); // the rollups catch up: the event is counted, the charts show it
+        fixture.viewModel.refreshNow();
+        DashboardFixture.waitUntil("caught up", 5, () -> fixture.view.throughputPanel().reason().isEmpty()
+                && fixture.view.throughputPanel().noteText().isEmpty());
+        assertEquals("no CloudWatch API calls in this window", call(() -> fixture.view.latencyPanel().noteText()));
     }
 
     @Test
