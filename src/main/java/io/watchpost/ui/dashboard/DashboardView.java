@@ -50,6 +50,7 @@ public final class DashboardView extends BorderPane {
     private final TopTalkersPane talkers;
     private final ComboBox<String> groupChoice = new ComboBox<>();
     private final List<ChartPlugin> alertIndicators = new ArrayList<>();
+    private final CustomRangeBar customRange;
 
     public DashboardView(DashboardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -115,8 +116,11 @@ public final class DashboardView extends BorderPane {
         clicks(anomalies, (x, y) -> viewModel.openAnomalyBucket(x));
 
         talkers = new TopTalkersPane(viewModel::openTalker);
+        customRange = new CustomRangeBar(range -> viewModel.windowProperty().set(DashboardViewModel.customWindow(range)));
+        customRange.setVisible(false);
+        customRange.setManaged(false);
 
-        setTop(toolbar());
+        setTop(new javafx.scene.layout.VBox(toolbar(), customRange));
         setCenter(grid());
 
         viewModel.dataProperty().addListener((obs, old, d) -> show(d));
@@ -156,6 +160,15 @@ public final class DashboardView extends BorderPane {
         Button wholeCache = new Button("Everything cached");
         wholeCache.setId("dashboard-whole-cache");
         wholeCache.setOnAction(e -> viewModel.selectWholeCache());
+        ToggleButton custom = new ToggleButton("Custom range…");
+        custom.setId("dashboard-custom");
+        custom.selectedProperty().addListener((obs, was, open) -> {
+            customRange.setVisible(open);
+            customRange.setManaged(open);
+            if (open) {
+                viewModel.cacheExtent(customRange::setExtent);
+            }
+        });
 
         groupChoice.setId("dashboard-group");
         groupChoice.getItems().setAll(ALL_GROUPS);
@@ -183,7 +196,7 @@ public final class DashboardView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Dashboard");
         title.getStyleClass().add("dashboard-title");
-        HBox bar = new HBox(8, title, window, wholeCache, new Label("Anomalies for"), groupChoice, pause, resetZoom, spacer, status);
+        HBox bar = new HBox(8, title, window, wholeCache, custom, new Label("Anomalies for"), groupChoice, pause, resetZoom, spacer, status);
         bar.getStyleClass().add("dashboard-toolbar");
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
@@ -296,6 +309,10 @@ public final class DashboardView extends BorderPane {
 
     ChartPanel anomalyPanel() {
         return anomalyPanel;
+    }
+
+    CustomRangeBar customRange() {
+        return customRange;
     }
 
     TopTalkersPane talkers() {

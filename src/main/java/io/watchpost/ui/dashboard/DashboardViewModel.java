@@ -195,6 +195,19 @@ public final class DashboardViewModel {
                 + f.format(Instant.ofEpochMilli(range.toMillis())) + " UTC", range);
     }
 
+    /** Looks up what the cache holds off the FX thread and hands it (null: nothing) to {@code onFx} on the FX thread. */
+    public void cacheExtent(Consumer<TimeRange> onFx) {
+        executor.execute(() -> {
+            try {
+                TimeRange extent = queries.extent().orElse(null);
+                Platform.runLater(() -> onFx.accept(extent));
+            } catch (RuntimeException e) {
+                String message = "cannot read the rollups: " + e.getMessage();
+                Platform.runLater(() -> status.set(message));
+            }
+        });
+    }
+
     /** Opens the background thread's work for a custom window: looked up off the FX thread, then selected. */
     public void selectWholeCache() {
         executor.execute(() -> wholeCacheWindow().ifPresent(w -> Platform.runLater(() -> window.set(w))));

@@ -57,4 +57,18 @@ class DashboardLogicTest {
         assertArrayEquals(new long[]{1_790_000_040_000L, 1_790_000_100_000L}, BucketRequests.bucketAt(1_790_000_099.9, 60_000));
         assertEquals("user.name = \"a \\\"b\\\"\"", ExplorerRequest.equalsTerm("user.name", "a \"b\""));
     }
+
+    @Test
+    void aCustomRangeIsReadInUtcAndKeptInsideTheCache() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 1);
+        long midnight = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        TimeRange cache = new TimeRange(midnight + 3_600_000, midnight + 10 * 3_600_000);
+        assertEquals(new TimeRange(midnight + 2 * 3_600_000 + 30 * 60_000, midnight + 4 * 3_600_000),
+                CustomRanges.parse(day, "02:30", day, "04:00", cache).range());
+        assertEquals(cache, CustomRanges.parse(day.minusDays(1), "00:00", day.plusDays(1), " 00:00 ", cache).range(), "clamped");
+        assertEquals("times are HH:mm (UTC), e.g. 09:30", CustomRanges.parse(day, "9h", day, "04:00", cache).problem());
+        assertEquals("the range must end after it starts, inside what the cache holds",
+                CustomRanges.parse(day, "05:00", day, "04:00", cache).problem());
+        assertEquals("the cache holds no events yet", CustomRanges.parse(day, "05:00", day, "04:00", null).problem());
+    }
 }

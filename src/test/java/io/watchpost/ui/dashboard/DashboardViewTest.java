@@ -171,6 +171,41 @@ class DashboardViewTest {
     }
 
     @Test
+    void aCustomRangeOutOfTheCacheIsPickedAndDrawn() throws Exception {
+        fixture = new DashboardFixture(dir);
+        long minute = NOW - Math.floorMod(NOW, 60_000L);
+        List<Event> events = new ArrayList<>();
+        for (int m = 1; m <= 180; m++) { // three hours, one event a minute
+            events.add(event("m" + m, "/trail", "cloudtrail", minute - m * 60_000L + 1_000, 200, "ConsoleLogin", "success", "alice", "10.0.0.1"));
+        }
+        fixture.append(events);
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("the first refresh", () -> true);
+        robot.clickOn("#dashboard-custom");
+        DashboardFixture.waitUntil("the cache's extent", 5, () -> fixture.view.customRange().isVisible()
+                && ((javafx.scene.control.Label) fixture.view.lookup("#dashboard-custom-extent")).getText().startsWith("cache holds"));
+        java.time.LocalDate day = java.time.Instant.ofEpochMilli(minute).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(minute - 150 * 60_000L));
+        String to = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(minute - 90 * 60_000L));
+        assertTrue(minute - 150 * 60_000L >= day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli(), "the fixture's range is one day");
+        call(() -> {
+            ((javafx.scene.control.DatePicker) fixture.view.lookup("#dashboard-custom-from-day")).setValue(day);
+            ((javafx.scene.control.TextField) fixture.view.lookup("#dashboard-custom-from-time")).setText(from);
+            ((javafx.scene.control.DatePicker) fixture.view.lookup("#dashboard-custom-to-day")).setValue(day);
+            ((javafx.scene.control.TextField) fixture.view.lookup("#dashboard-custom-to-time")).setText(to);
+            return null;
+        });
+        robot.clickOn("#dashboard-custom-apply");
+        TimeRange picked = new TimeRange(minute - 150 * 60_000L, minute - 90 * 60_000L);
+        fixture.waitForData("the picked range", () -> fixture.viewModel.dataProperty().get().range().equals(picked));
+        DashboardData d = call(() -> fixture.viewModel.dataProperty().get());
+        assertEquals(60, java.util.Arrays.stream(d.stackedRates().get(0).y()).filter(y -> y > 0).count(), "one event a minute, an hour");
+        assertEquals(picked.fromMillis() / 1000.0, call(() -> fixture.view.throughputChart().getXAxis().getMin()));
+    }
+
+    @Test
     void screenshotsLightAndDark() throws Exception {
         fixture = new DashboardFixture(dir);
         List<Event> events = DashboardFixture.traffic(3600, 6, 7);
