@@ -30,6 +30,8 @@ final class DashboardLoader {
 
     private final RollupQueries queries;
     private final Supplier<List<AlertMarker>> alerts;
+    /** The stack's order so far, bottom first: kept across refreshes (the refresh thread only), see {@link #stack}. */
+    private List<String> stackOrder = List.of();
 
     DashboardLoader(RollupQueries queries, Supplier<List<AlertMarker>> alerts) {
         this.queries = queries;
@@ -43,7 +45,8 @@ final class DashboardLoader {
         long[] buckets = complete(buckets(range, step), range, step, nowMillis);
 
         List<VolumeRow> byType = queries.volume(range, step, RollupKey.SOURCE_TYPE);
-        List<Series> stacked = stack(byType, buckets, step);
+        List<Series> stacked = stack(byType, buckets, step, stackOrder);
+        stackOrder = stacked.stream().map(Series::name).toList();
         Series bytes = bytesPerSecond(byType, buckets, step);
         List<Series> latency = latency("end-to-end", queries.latency(range, step));
         List<Series> apiLatency = latency("API call", queries.apiLatency(range, step));
@@ -132,8 +135,13 @@ final class DashboardLoader {
         return x;
     }
 
-    /** Per source type, running sums bottom-up; the biggest type goes at the bottom where its shape reads best. */
-    private static List<Series> stack(List<VolumeRow> rows, long[] buckets, long step) {
+    /**
+     * Per source type, running sums bottom-up; the biggest type goes at the bottom where its shape reads best. Types
+     * already stacked keep their places ({@code previous}) and new ones go on top, biggest first: two types of
+     * similar volume would otherwise swap places refresh after refresh, and each swap makes ChartFX rebuild the
+     * renderer's data set nodes on the FX thread (styles parsed, fill patterns snapshotted: tens of ms).
+     */
+    static List<Series> stack(List<VolumeRow> rows, long[] buckets, long step, List<String> previous) {
         Map<String, double[]> perType = new TreeMap<>();
         double perSecond = 1000.0 / step;
         for (VolumeRow r : rows) {
@@ -143,7 +151,8 @@ final class DashboardLoader {
             }
         }
         List<Map.Entry<String, double[]>> order = new ArrayList<>(perType.entrySet());
-        order.sort((a, b) -> Double.compare(sum(b.getValue()), sum(a.getValue())));
+        order.sort(java.util.Comparator.<Map.Entry<String, double[]>>comparingInt(e -> placeIn(previous, e.getKey()))
+                .thenComparing((a, b) -> Double.compare(sum(b.getValue()), sum(a.getValue()))));
         double[] x = seconds(buckets);
         double[] running = new double[buckets.length];
         List<Series> out = new ArrayList<>();
@@ -186,6 +195,11 @@ final class DashboardLoader {
             max[i] = r.maxMillis();
         }
         return List.of(new Series(what + " p50", x, p50), new Series(what + " p95", x, p95), new Series(what + " max", x, max));
+    }
+
+    private static int placeIn(List<String> order, String type) {
+        int i = order.indexOf(type);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     private static double sum(double[] values) {

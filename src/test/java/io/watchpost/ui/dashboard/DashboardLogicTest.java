@@ -5,6 +5,7 @@ import io.watchpost.store.TimeRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,5 +71,21 @@ class DashboardLogicTest {
         assertEquals("the range must end after it starts, inside what the cache holds",
                 CustomRanges.parse(day, "05:00", day, "04:00", cache).problem());
         assertEquals("the cache holds no events yet", CustomRanges.parse(day, "05:00", day, "04:00", null).problem());
+    }
+
+    @Test
+    void theStackKeepsItsOrderAcrossRefreshesAndPutsNewTypesOnTop() {
+        long[] buckets = {0, 1_000};
+        List<io.watchpost.store.VolumeRow> rows = List.of(new io.watchpost.store.VolumeRow(0, "auth", 5, 0),
+                new io.watchpost.store.VolumeRow(0, "cloudtrail", 9, 0), new io.watchpost.store.VolumeRow(1_000, "vpcflow", 3, 0));
+        assertEquals(List.of("cloudtrail", "auth", "vpcflow"), names(DashboardLoader.stack(rows, buckets, 1_000, List.of())), "biggest at the bottom");
+        assertEquals(List.of("auth", "cloudtrail", "vpcflow"), names(DashboardLoader.stack(rows, buckets, 1_000, List.of("auth", "cloudtrail"))),
+                "known types keep their places though cloudtrail is bigger now; the new one goes on top");
+        double[] top = DashboardLoader.stack(rows, buckets, 1_000, List.of("auth", "cloudtrail")).get(2).y();
+        assertArrayEquals(new double[]{14, 3}, top, "running sums");
+    }
+
+    private static List<String> names(List<Series> stack) {
+        return stack.stream().map(Series::name).toList();
     }
 }

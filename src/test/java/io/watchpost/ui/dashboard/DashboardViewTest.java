@@ -129,6 +129,9 @@ class DashboardViewTest {
         assertEquals("no events in this window", call(() -> fixture.view.throughputPanel().reason()));
         assertEquals("no events in this window", call(() -> fixture.view.latencyPanel().reason()));
         assertEquals("no alerts yet", call(() -> fixture.view.anomalyPanel().noteText()));
+        // No grid lines: ChartFX snapshots their dash pattern on the FX thread after every GC (see Charts.chart).
+        assertTrue(call(() -> !fixture.view.latencyChart().getGridRenderer().getHorizontalMajorGrid().isVisible()
+                && !fixture.view.latencyChart().getGridRenderer().getVerticalMajorGrid().isVisible()));
 
         fixture.ingesting.set(false);
         fixture.viewModel.refreshNow(); // the fixture's clock stands still: no timed refresh
@@ -214,6 +217,11 @@ class DashboardViewTest {
         for (int i = 0; i < 2400; i++) {
             events.add(event("burst" + i, "/aws/cloudtrail/management", "cloudtrail", burst + i * 25, 600, "ConsoleLogin", "failure",
                     "root", "198.51.100.23"));
+        }
+        // The hour's CloudWatch calls: a few a second, tens of ms, now and then a throttled one the SDK retried.
+        java.util.Random r = new java.util.Random(11);
+        for (long t = NOW - 3_600_000; t < NOW; t += 400) {
+            fixture.cache.events().apiCalls().record(t, r.nextInt(500) == 0 ? 900 + r.nextInt(600) : 35 + (long) Math.abs(r.nextGaussian() * 25));
         }
         fixture.append(events);
         fixture.alerts.add(new AlertMarker(burst + 5_000, Severity.CRITICAL, "Console login burst"));
