@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClientBuilder;
@@ -31,17 +32,25 @@ public final class CloudWatchClients {
     }
 
     public static CloudWatchLogsClient create(AwsSettings settings) {
+        return create(settings, null);
+    }
+
+    /** @param metrics where every call's SDK metrics go (the ingest engine's API call latency), or null */
+    static CloudWatchLogsClient create(AwsSettings settings, MetricPublisher metrics) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .apiCallTimeout(Duration.ofMinutes(2))
+                // A cut or stalled response must fail and be retried, not hang a lane.
+                .apiCallAttemptTimeout(Duration.ofSeconds(30));
+        if (metrics != null) {
+            override.addMetricPublisher(metrics);
+        }
         CloudWatchLogsClientBuilder builder = CloudWatchLogsClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32).connectionTimeout(Duration.ofSeconds(5)))
                 // Adaptive retry: backs off on ThrottlingException and 5xx and rate-limits the client itself.
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .apiCallTimeout(Duration.ofMinutes(2))
-                        // A cut or stalled response must fail and be retried, not hang a lane.
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                        .build());
+                .overrideConfiguration(override.build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }

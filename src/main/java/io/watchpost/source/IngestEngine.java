@@ -57,7 +57,8 @@ public final class IngestEngine implements AutoCloseable {
     private volatile boolean stopped;
 
     public IngestEngine(AwsSettings settings, EngineOptions options, RequestBudget budget, EventStore store) {
-        this(settings, options, budget, store, CloudWatchClients.create(settings), Clock.systemUTC());
+        this(settings, options, budget, store,
+                CloudWatchClients.create(settings, new ApiCallTimer(store.apiCalls(), System::currentTimeMillis)), Clock.systemUTC());
     }
 
     IngestEngine(AwsSettings settings, EngineOptions options, RequestBudget budget, EventStore store,
@@ -157,6 +158,20 @@ public final class IngestEngine implements AutoCloseable {
     public Optional<GroupSnapshot> snapshot(String logGroup) {
         GroupTelemetry t = telemetry.get(logGroup);
         return t == null ? Optional.empty() : Optional.of(t.snapshot());
+    }
+
+    /** Whether any group is being read now: followed (starting, Live Tail, polling) or backfilling. */
+    public boolean ingesting() {
+        for (GroupTelemetry t : telemetry.values()) {
+            switch (t.mode()) {
+                case STARTING, LIVE_TAIL, POLLING, BACKFILL -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     public IngestMode mode(String logGroup) {

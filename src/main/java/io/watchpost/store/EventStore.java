@@ -58,9 +58,18 @@ public final class EventStore {
         /** @param lastSeq the highest seq committed with this batch (seqs grow in commit order) */
         void stored(List<Event> events, long lastSeq);
     }
+    private final ApiCallTimes apiCalls = new ApiCallTimes();
 
     EventStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Where ingestion records how long each CloudWatch call took, beside the events those calls brought; the
+     * rollups fold them into the Dashboard's latency chart ({@link Rollups#catchUp(Cache)}).
+     */
+    public ApiCallTimes apiCalls() {
+        return apiCalls;
     }
 
     /**

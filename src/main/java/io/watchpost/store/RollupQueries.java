@@ -58,11 +58,36 @@ public final class RollupQueries {
             long bucket = rs.getLong(1);
             long events = rs.getLong(2);
             LatencyBins h = histograms.getOrDefault(bucket, new LatencyBins());
-            double max = rs.getLong(4);
-            // A bin's upper bound can exceed the exact maximum; never report a percentile above it.
-            return new LatencyRow(bucket, events, Math.min(h.percentile(0.50), max), Math.min(h.percentile(0.95), max), max,
-                    events == 0 ? 0 : (double) rs.getLong(3) / events);
+            return h.row(bucket, events, rs.getLong(3), rs.getLong(4));
         }, stepMillis, range.fromMillis(), range.toMillis());
+    }
+
+    /**
+     * CloudWatch API call latency (ingestion's calls, {@link ApiCallTimes}) per bucket that had calls, oldest first:
+     * {@link LatencyRow#events()} counts calls.
+     */
+    public List<LatencyRow> apiLatency(TimeRange range, long stepMillis) {
+        String sql = "SELECT bucket - MOD(bucket, ?) b, bin, SUM(calls), SUM(duration_sum), MAX(duration_max) FROM "
+                + (usesSecondTables(stepMillis) ? "rollup_api_second" : "rollup_api_minute")
+                + " WHERE bucket >= ? AND bucket < ? GROUP BY b, bin ORDER BY b, bin";
+        List<long[]> rows = query(sql, rs -> new long[]{rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)},
+                stepMillis, range.fromMillis(), range.toMillis());
+        List<LatencyRow> out = new ArrayList<>();
+        int i = 0;
+        while (i < rows.size()) {
+            long bucket = rows.get(i)[0];
+            LatencyBins h = new LatencyBins();
+            long sum = 0;
+            long max = 0;
+            for (; i < rows.size() && rows.get(i)[0] == bucket; i++) {
+                long[] r = rows.get(i);
+                h.add((int) r[1], r[2]);
+                sum += r[3];
+                max = Math.max(max, r[4]);
+            }
+            out.add(h.row(bucket, sum, max));
+        }
+        return out;
     }
 
     /** The {@code limit} values seen most often in the window, most first (minute resolution: the range is widened to whole minutes). */
@@ -95,6 +120,13 @@ public final class RollupQueries {
         return r[2] == 0 ? Optional.empty() : Optional.of(new TimeRange(r[0], r[1] + 60_000));
     }
 
+    /** How far the rollups have counted the cache's events ({@link RollupProgress}); two key lookups. */
+    public RollupProgress progress() {
+        List<long[]> rows = query("SELECT (SELECT last_seq FROM rollup_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM events)",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2)});
+        return new RollupProgress(rows.get(0)[0], rows.get(0)[1]);
+    }
+
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
@@ -124,6 +156,16 @@ public final class RollupQueries {
         void add(int bin, long events) {
             counts.merge(bin, events, Long::sum);
             total += events;
+        }
+
+        LatencyRow row(long bucket, long sum, long max) {
+            return row(bucket, total, sum, max);
+        }
+
+        /** A bin's upper bound can exceed the exact maximum: a percentile is never reported above it. */
+        LatencyRow row(long bucket, long events, long sum, long max) {
+            return new LatencyRow(bucket, events, Math.min(percentile(0.50), max), Math.min(percentile(0.95), max), max,
+                    events == 0 ? 0 : (double) sum / events);
         }
 
         double percentile(double p) {

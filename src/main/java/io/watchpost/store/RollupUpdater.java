@@ -27,7 +27,11 @@ public final class RollupUpdater implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
-                Rollups.catchUp(cache);
+                // A backlog (history filling a fresh cache) goes round by round, each committed, until caught up.
+                boolean more = true;
+                while (more && !Thread.currentThread().isInterrupted()) {
+                    more = Rollups.catchUp(cache);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("rollups paused until the next round: {}", e.getMessage());
             }

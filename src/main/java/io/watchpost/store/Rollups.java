@@ -20,8 +20,14 @@ public final class Rollups {
     public static final int TALKERS_KEPT_PER_MINUTE = 50;
     private static final long COMPACT_EVERY_MILLIS = 30_000;
 
+    /**
+     * One round folds in at most this many rows, so a long catch-up (a fresh cache filling with history) commits
+     * as it goes: the Dashboard can show how far it got, and memory stays bounded.
+     */
+    static final int ROWS_PER_ROUND = 100_000;
+
     private static final String NEW_ROWS = "SELECT seq, event_time, ingest_time, log_group, source_type, severity, LENGTH(raw), "
-            + "action, outcome, user_name, source_ip FROM events WHERE seq > ?";
+            + "action, outcome, user_name, source_ip FROM events WHERE seq > ? ORDER BY seq LIMIT ?";
 
     private static final String MERGE_MINUTE = "MERGE INTO rollup_minute t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), "
             + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
@@ -67,7 +73,9 @@ public final class Rollups {
 
     /** Folds the events stored since the last call into the rollups; call inside the appending transaction. */
     public static void add(Connection c) throws SQLException {
-        add(c, System.currentTimeMillis());
+        while (add(c, System.currentTimeMillis()) == ROWS_PER_ROUND) {
+            // a backlog larger than one round: all of it, in this transaction
+        }
     }
 
     /**
@@ -75,29 +83,48 @@ public final class Rollups {
      * bench; tests until EventStore.append calls {@link #add(Connection)}). Safe beside appends: the state row lock
      * orders them.
      */
-    public static void catchUp(javax.sql.DataSource dataSource) {
+    public static boolean catchUp(javax.sql.DataSource dataSource) {
+        return catchUp(dataSource, new ApiCallTimes());
+    }
+
+    /**
+     * {@link #catchUp(javax.sql.DataSource)}, plus the API call times ingestion recorded since the last round, in the
+     * same transaction (given back to be written next round when it fails).
+     *
+     * @return whether rows may remain ({@link #ROWS_PER_ROUND} were folded in): call again at once
+     */
+    public static boolean catchUp(javax.sql.DataSource dataSource, ApiCallTimes apiCalls) {
+        return catchUp(dataSource, apiCalls, System.currentTimeMillis());
+    }
+
+    static boolean catchUp(javax.sql.DataSource dataSource, ApiCallTimes apiCalls, long now) {
+        ApiCallTimes.Taken calls = apiCalls.take();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                add(c);
+                boolean more = add(c, now) == ROWS_PER_ROUND;
+                calls.writeTo(c, now - SECOND_TABLES_SPAN_MILLIS);
                 c.commit();
+                return more;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("could not update the dashboard rollups", e);
+        } catch (SQLException | RuntimeException e) {
+            calls.giveBack();
+            throw e instanceof SQLException ? new StoreException("could not update the dashboard rollups", e) : (RuntimeException) e;
         }
     }
 
-    /** {@link #catchUp(javax.sql.DataSource)} for callers in the UI, which may not touch javax.sql (ArchitectureTest). */
-    public static void catchUp(Cache cache) {
-        catchUp(cache.dataSource());
+    /** {@link #catchUp(javax.sql.DataSource, ApiCallTimes)} for callers in the UI, which may not touch javax.sql (ArchitectureTest). */
+    public static boolean catchUp(Cache cache) {
+        return catchUp(cache.dataSource(), cache.events().apiCalls());
     }
 
-    static void add(Connection c, long nowMillis) throws SQLException {
+    /** @return how many rows were folded in */
+    static int add(Connection c, long nowMillis) throws SQLException {
         long fromSeq;
         long dirtyFrom;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, talkers_dirty_from FROM rollup_state WHERE id = 1 FOR UPDATE");
@@ -110,17 +137,20 @@ public final class Rollups {
         // every wide row (raw, fields) several times over and feed the garbage collector for nothing.
         long secondsFrom = nowMillis - SECOND_TABLES_SPAN_MILLIS;
         RollupBatch batch = new RollupBatch(secondsFrom);
+        int rows = 0;
         try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
             ps.setLong(1, fromSeq);
+            ps.setInt(2, ROWS_PER_ROUND);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    rows++;
                     batch.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
                 }
             }
         }
         if (batch.isEmpty()) {
-            return;
+            return 0;
         }
         long toSeq = batch.lastSeq();
         long oldestTouched = batch.oldestEventTime();
@@ -137,9 +167,11 @@ public final class Rollups {
             }
             update(c, "DELETE FROM rollup_second WHERE bucket < ?", secondsFrom);
             update(c, "DELETE FROM rollup_latency_second WHERE bucket < ?", secondsFrom);
+            update(c, "DELETE FROM rollup_api_second WHERE bucket < ?", secondsFrom);
             lastCompactionMillis = nowMillis;
         }
         update(c, "UPDATE rollup_state SET last_seq = ?, talkers_dirty_from = ? WHERE id = 1", toSeq, newDirtyFrom);
+        return rows;
     }
 
     private static void update(Connection c, String sql, long... params) throws SQLException {

@@ -48,7 +48,8 @@ final class WorkbenchTabs {
         sources = new SourcesViewModel(workbench.ingest(), SourceLookups.aws());
         rules = new RulesWorkspaceModel(workbench.detection(), workbench.userRules(), workbench.backtester());
         alerts = new AlertsViewModel(workbench.alerts(), showEvents);
-        dashboard = new DashboardViewModel(workbench.rollups(), () -> alertMarkers(workbench.alerts()), openExplorer);
+        dashboard = new DashboardViewModel(workbench.rollups(), () -> alertMarkers(workbench.alerts()), openExplorer,
+                () -> workbench.ingest() != null && workbench.ingest().ingesting());
         // new alerts reach the table as the sink saves them (the view model refreshes in the background)
         refreshOnAlerts = saved -> alerts.refresh();
         workbench.alertSink().addListener(refreshOnAlerts);

@@ -3,15 +3,13 @@ package io.watchpost.store;
 import io.watchpost.normalize.Event;
 import io.watchpost.normalize.Severity;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Test helper: appends the way EventStore.append will once it calls {@code Rollups.add(c)} inside its transaction
- * (the events, then the rollups over the rows just stored). Replace with a plain append when that line is in.
+ * Test helper: appends, then folds the new rows (and the API call times recorded so far) into the rollups at a given
+ * "now", as the rollup updater does once a second.
  */
 public final class RollupAppends {
 
@@ -24,13 +22,7 @@ public final class RollupAppends {
 
     public static AppendResult append(Cache cache, List<Event> events, long nowMillis) {
         AppendResult result = cache.events().append(events);
-        try (Connection c = cache.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            Rollups.add(c, nowMillis);
-            c.commit();
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        Rollups.catchUp(cache.dataSource(), cache.events().apiCalls(), nowMillis);
         return result;
     }
 

@@ -4,9 +4,11 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.spi.GridRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import javafx.util.StringConverter;
 
+import java.util.List;
 import java.util.Locale;
 
 /** How every Dashboard chart is set up: a UTC time axis, plain number labels, zoom by drag, pan by middle drag. */
@@ -68,6 +70,14 @@ final class Charts {
         zoomer.setSliderVisible(false);
         chart.getPlugins().add(zoomer);
         chart.getRenderers().clear();
+        // No grid lines: ChartFX draws every grid line through a dash-pattern image it snapshots on the FX thread
+        // (waiting for the render thread) and caches in a WeakHashMap keyed by boxed Integers, which each GC empties.
+        // Under heavy ingest (a GC every second or so) that put 60-70 ms snapshots into pulses.
+        GridRenderer grid = chart.getGridRenderer();
+        for (javafx.scene.Node lines : List.of(grid.getHorizontalMajorGrid(), grid.getVerticalMajorGrid(),
+                grid.getHorizontalMinorGrid(), grid.getVerticalMinorGrid())) {
+            lines.setStyle("visibility: hidden;"); // inline: ChartFX's own stylesheet shows them
+        }
         return chart;
     }
 

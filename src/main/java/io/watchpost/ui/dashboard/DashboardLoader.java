@@ -2,6 +2,7 @@ package io.watchpost.ui.dashboard;
 
 import io.watchpost.store.LatencyRow;
 import io.watchpost.store.RollupKey;
+import io.watchpost.store.RollupProgress;
 import io.watchpost.store.RollupQueries;
 import io.watchpost.store.Rollups;
 import io.watchpost.store.TalkerKind;
@@ -29,21 +30,26 @@ final class DashboardLoader {
 
     private final RollupQueries queries;
     private final Supplier<List<AlertMarker>> alerts;
+    /** The stack's order so far, bottom first: kept across refreshes (the refresh thread only), see {@link #stack}. */
+    private List<String> stackOrder = List.of();
 
     DashboardLoader(RollupQueries queries, Supplier<List<AlertMarker>> alerts) {
         this.queries = queries;
         this.alerts = alerts;
     }
 
-    DashboardData load(TimeWindow window, String anomalyGroup, long nowMillis) {
+    DashboardData load(TimeWindow window, String anomalyGroup, long nowMillis, boolean ingesting) {
+        RollupProgress progress = queries.progress();
         TimeRange range = window.range(nowMillis);
         long step = TimeWindow.step(range, nowMillis, Rollups.SECOND_TABLES_SPAN_MILLIS);
         long[] buckets = complete(buckets(range, step), range, step, nowMillis);
 
         List<VolumeRow> byType = queries.volume(range, step, RollupKey.SOURCE_TYPE);
-        List<Series> stacked = stack(byType, buckets, step);
+        List<Series> stacked = stack(byType, buckets, step, stackOrder);
+        stackOrder = stacked.stream().map(Series::name).toList();
         Series bytes = bytesPerSecond(byType, buckets, step);
-        List<Series> latency = latency(queries.latency(range, step), buckets);
+        List<Series> latency = latency("end-to-end", queries.latency(range, step));
+        List<Series> apiLatency = latency("API call", queries.apiLatency(range, step));
 
         long anomalyStep = Math.max(step, MIN_ANOMALY_STEP);
         long[] anomalyBuckets = complete(buckets(range, anomalyStep), range, anomalyStep, nowMillis);
@@ -80,10 +86,10 @@ final class DashboardLoader {
         }
         List<AlertMarker> inWindow = alerts.get().stream()
                 .filter(a -> a.timeMillis() >= range.fromMillis() && a.timeMillis() < range.toMillis()).toList();
-        return new DashboardData(window, range, step, anomalyStep, stacked, bytes, latency, group,
+        return new DashboardData(window, range, step, anomalyStep, stacked, bytes, latency, apiLatency, group,
                 new Series(group == null ? "All log groups" : group, x, volume),
                 new Series("Baseline (EWMA ± 3σ)", x, baseline.mean()), below, kSigma,
-                new Series("Anomalous", toArray(ax), toArray(ay)), List.copyOf(groups), talkers, inWindow, nowMillis);
+                new Series("Anomalous", toArray(ax), toArray(ay)), List.copyOf(groups), talkers, inWindow, progress, ingesting, nowMillis);
     }
 
     static long[] buckets(TimeRange range, long step) {
@@ -129,8 +135,13 @@ final class DashboardLoader {
         return x;
     }
 
-    /** Per source type, running sums bottom-up; the biggest type goes at the bottom where its shape reads best. */
-    private static List<Series> stack(List<VolumeRow> rows, long[] buckets, long step) {
+    /**
+     * Per source type, running sums bottom-up; the biggest type goes at the bottom where its shape reads best. Types
+     * already stacked keep their places ({@code previous}) and new ones go on top, biggest first: two types of
+     * similar volume would otherwise swap places refresh after refresh, and each swap makes ChartFX rebuild the
+     * renderer's data set nodes on the FX thread (styles parsed, fill patterns snapshotted: tens of ms).
+     */
+    static List<Series> stack(List<VolumeRow> rows, long[] buckets, long step, List<String> previous) {
         Map<String, double[]> perType = new TreeMap<>();
         double perSecond = 1000.0 / step;
         for (VolumeRow r : rows) {
@@ -140,7 +151,8 @@ final class DashboardLoader {
             }
         }
         List<Map.Entry<String, double[]>> order = new ArrayList<>(perType.entrySet());
-        order.sort((a, b) -> Double.compare(sum(b.getValue()), sum(a.getValue())));
+        order.sort(java.util.Comparator.<Map.Entry<String, double[]>>comparingInt(e -> placeIn(previous, e.getKey()))
+                .thenComparing((a, b) -> Double.compare(sum(b.getValue()), sum(a.getValue()))));
         double[] x = seconds(buckets);
         double[] running = new double[buckets.length];
         List<Series> out = new ArrayList<>();
@@ -166,8 +178,11 @@ final class DashboardLoader {
         return new Series("bytes/s", seconds(buckets), y);
     }
 
-    /** Latency only where there were events: a bucket without events has no latency, not a latency of zero. */
-    private static List<Series> latency(List<LatencyRow> rows, long[] buckets) {
+    /**
+     * p50, p95 and max, named "{@code what} p50" …, only where there were events or calls: a bucket without any has no
+     * latency, not a latency of zero.
+     */
+    private static List<Series> latency(String what, List<LatencyRow> rows) {
         double[] x = new double[rows.size()];
         double[] p50 = new double[rows.size()];
         double[] p95 = new double[rows.size()];
@@ -179,7 +194,12 @@ final class DashboardLoader {
             p95[i] = r.p95Millis();
             max[i] = r.maxMillis();
         }
-        return List.of(new Series("p50", x, p50), new Series("p95", x, p95), new Series("max", x, max));
+        return List.of(new Series(what + " p50", x, p50), new Series(what + " p95", x, p95), new Series(what + " max", x, max));
+    }
+
+    private static int placeIn(List<String> order, String type) {
+        int i = order.indexOf(type);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     private static double sum(double[] values) {

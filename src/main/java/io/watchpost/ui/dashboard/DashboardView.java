@@ -50,6 +50,7 @@ public final class DashboardView extends BorderPane {
     private final TopTalkersPane talkers;
     private final ComboBox<String> groupChoice = new ComboBox<>();
     private final List<ChartPlugin> alertIndicators = new ArrayList<>();
+    private final CustomRangeBar customRange;
 
     public DashboardView(DashboardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -80,18 +81,14 @@ public final class DashboardView extends BorderPane {
         throughputPanel = new ChartPanel(throughput);
         clicks(throughput, (x, y) -> viewModel.openThroughputBucket(x, y));
 
-        // Latency: p50 / p95 / max per bucket, ms.
-        latency = Charts.chart("dashboard-latency", "End-to-end latency (event time → cached)", Charts.timeAxis(),
-                Charts.valueAxis("ms", Side.LEFT));
-        ErrorDataSetRenderer latencyLines = new ErrorDataSetRenderer();
-        latencyLines.setErrorStyle(ErrorStyle.NONE);
-        latencyLines.setDrawMarker(false);
-        List<DoubleDataSet> l = sets.latency();
-        l.get(0).setStyle("-fx-line-color: #1f6feb; -fx-line-width: 2.0;");
-        l.get(1).setStyle("-fx-line-color: #d4a72c; -fx-line-width: 1.5;");
-        l.get(2).setStyle("-fx-line-color: #cf222e; -fx-line-width: 1.0; -fx-line-dash-array: 4 3;");
-        latencyLines.getDatasets().addAll(l);
-        latency.getRenderers().setAll(latencyLines);
+        // Latency: p50 / p95 / max per bucket, ms. End-to-end (event time to cached, left axis, solid lines) can be
+        // minutes behind while API calls take tens of ms, so the API call lines (dashed) get their own axis (right).
+        latency = Charts.chart("dashboard-latency", "Latency: end-to-end and CloudWatch API calls", Charts.timeAxis(),
+                Charts.valueAxis("end-to-end ms", Side.LEFT));
+        latency.getRenderers().setAll(
+                latencyLines(sets.latency(), null, "#1f6feb", "#d4a72c", "#cf222e", ""),
+                latencyLines(sets.apiLatency(), Charts.valueAxis("API call ms", Side.RIGHT), "#2da44e", "#8250df", "#bf3989",
+                        " -fx-line-dash-array: 6 3;"));
         latencyPanel = new ChartPanel(latency);
         clicks(latency, (x, y) -> viewModel.openLatencyBucket(x));
 
@@ -119,13 +116,32 @@ public final class DashboardView extends BorderPane {
         clicks(anomalies, (x, y) -> viewModel.openAnomalyBucket(x));
 
         talkers = new TopTalkersPane(viewModel::openTalker);
+        customRange = new CustomRangeBar(range -> viewModel.windowProperty().set(DashboardViewModel.customWindow(range)));
+        customRange.setVisible(false);
+        customRange.setManaged(false);
 
-        setTop(toolbar());
+        setTop(new javafx.scene.layout.VBox(toolbar(), customRange));
         setCenter(grid());
 
         viewModel.dataProperty().addListener((obs, old, d) -> show(d));
         viewModel.pausedProperty().addListener((obs, old, p) -> show(viewModel.dataProperty().get()));
         show(null);
+    }
+
+    /** p50 / p95 / max, heavier for the typical case; {@code axis} null: the chart's own. */
+    private static ErrorDataSetRenderer latencyLines(List<DoubleDataSet> sets, DefaultNumericAxis axis, String p50Colour,
+                                                     String p95Colour, String maxColour, String dash) {
+        ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
+        lines.setErrorStyle(ErrorStyle.NONE);
+        lines.setDrawMarker(false);
+        if (axis != null) {
+            lines.getAxes().add(axis);
+        }
+        sets.get(0).setStyle("-fx-line-color: " + p50Colour + "; -fx-line-width: 2.0;" + dash);
+        sets.get(1).setStyle("-fx-line-color: " + p95Colour + "; -fx-line-width: 1.5;" + dash);
+        sets.get(2).setStyle("-fx-line-color: " + maxColour + "; -fx-line-width: 1.0;" + (dash.isEmpty() ? " -fx-line-dash-array: 4 3;" : dash));
+        lines.getDatasets().addAll(sets);
+        return lines;
     }
 
     private HBox toolbar() {
@@ -144,6 +160,15 @@ public final class DashboardView extends BorderPane {
         Button wholeCache = new Button("Everything cached");
         wholeCache.setId("dashboard-whole-cache");
         wholeCache.setOnAction(e -> viewModel.selectWholeCache());
+        ToggleButton custom = new ToggleButton("Custom range…");
+        custom.setId("dashboard-custom");
+        custom.selectedProperty().addListener((obs, was, open) -> {
+            customRange.setVisible(open);
+            customRange.setManaged(open);
+            if (open) {
+                viewModel.cacheExtent(customRange::setExtent);
+            }
+        });
 
         groupChoice.setId("dashboard-group");
         groupChoice.getItems().setAll(ALL_GROUPS);
@@ -171,7 +196,7 @@ public final class DashboardView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Dashboard");
         title.getStyleClass().add("dashboard-title");
-        HBox bar = new HBox(8, title, window, wholeCache, new Label("Anomalies for"), groupChoice, pause, resetZoom, spacer, status);
+        HBox bar = new HBox(8, title, window, wholeCache, custom, new Label("Anomalies for"), groupChoice, pause, resetZoom, spacer, status);
         bar.getStyleClass().add("dashboard-toolbar");
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
@@ -216,10 +241,17 @@ public final class DashboardView extends BorderPane {
     }
 
     private void show(DashboardData d) {
-        throughputPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        latencyPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        anomalyPanel.setReason(viewModel.emptyReason(d != null && d.hasEvents()));
-        anomalyPanel.setNote(d == null || d.alerts().isEmpty() ? "no alerts yet" : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts"));
+        boolean events = d != null && d.hasEvents();
+        throughputPanel.setReason(viewModel.emptyReason(events));
+        latencyPanel.setReason(viewModel.emptyReason(d != null && d.hasLatency()));
+        anomalyPanel.setReason(viewModel.emptyReason(events));
+        String building = viewModel.buildingNote();
+        throughputPanel.setNote(events ? building : "");
+        // Events imported without calling CloudWatch (or an endpoint that was idle) have no API call latency.
+        latencyPanel.setNote(d == null || !d.hasLatency() ? "" : !building.isEmpty() ? building
+                : d.apiLatency().get(0).isEmpty() ? "no CloudWatch API calls in this window" : "");
+        String alertNote = d == null || d.alerts().isEmpty() ? "no alerts yet" : d.alerts().size() + (d.alerts().size() == 1 ? " alert" : " alerts");
+        anomalyPanel.setNote(events && !building.isEmpty() ? alertNote + " · " + building : alertNote);
         if (d == null) {
             talkers.show(java.util.Map.of(), viewModel.emptyReason(false));
             return;
@@ -271,8 +303,16 @@ public final class DashboardView extends BorderPane {
         return throughputPanel;
     }
 
+    ChartPanel latencyPanel() {
+        return latencyPanel;
+    }
+
     ChartPanel anomalyPanel() {
         return anomalyPanel;
+    }
+
+    CustomRangeBar customRange() {
+        return customRange;
     }
 
     TopTalkersPane talkers() {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -43,6 +44,7 @@ public final class DashboardViewModel {
     private final RollupQueries queries;
     private final Consumer<ExplorerRequest> openExplorer;
     private final LongSupplier clock;
+    private final BooleanSupplier ingesting;
     private final ScheduledExecutorService executor = BackgroundExecutors.singleThread("watchpost-dashboard-refresh");
     private final FxLatest<DashboardData> results = new FxLatest<>(this::apply);
     private final DashboardDataSets dataSets = new DashboardDataSets();
@@ -61,13 +63,16 @@ public final class DashboardViewModel {
     private volatile long lastLoadMillis;
     private volatile boolean started;
 
-    public DashboardViewModel(RollupQueries queries, Supplier<List<AlertMarker>> alerts, Consumer<ExplorerRequest> openExplorer) {
-        this(queries, alerts, openExplorer, System::currentTimeMillis);
+    /** @param ingesting whether any source is being read (asked off the FX thread, once a refresh) */
+    public DashboardViewModel(RollupQueries queries, Supplier<List<AlertMarker>> alerts, Consumer<ExplorerRequest> openExplorer,
+                              BooleanSupplier ingesting) {
+        this(queries, alerts, openExplorer, ingesting, System::currentTimeMillis);
     }
 
     DashboardViewModel(RollupQueries queries, Supplier<List<AlertMarker>> alerts, Consumer<ExplorerRequest> openExplorer,
-                       LongSupplier clock) {
+                       BooleanSupplier ingesting, LongSupplier clock) {
         this.queries = queries;
+        this.ingesting = ingesting;
         this.loader = new DashboardLoader(queries, alerts);
         this.openExplorer = openExplorer;
         this.clock = clock;
@@ -119,7 +124,10 @@ public final class DashboardViewModel {
         try {
             long now = clock.getAsLong();
             lastLoadMillis = now;
-            results.publish(loader.load(windowForQueries.get(), groupForQueries.get(), now));
+            DashboardData d = loader.load(windowForQueries.get(), groupForQueries.get(), now, ingesting.getAsBoolean());
+            // The points go into the data sets here, under their locks: the FX thread only redraws them.
+            dataSets.write(d);
+            results.publish(d);
         } catch (RuntimeException e) {
             String message = "cannot read the rollups: " + e.getMessage();
             Platform.runLater(() -> status.set(message));
@@ -128,7 +136,7 @@ public final class DashboardViewModel {
 
     private void apply(DashboardData d) {
         long start = System.nanoTime();
-        dataSets.write(d);
+        dataSets.showStack(d);
         data.set(d);
         updateStatus();
         slowestApplyNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
@@ -142,7 +150,8 @@ public final class DashboardViewModel {
     private void updateStatus() {
         DashboardData d = data.get();
         String asOf = d == null ? "" : " — as of " + CLOCK.format(Instant.ofEpochMilli(d.takenAtMillis())) + " UTC";
-        status.set(paused.get() ? "Paused" + asOf : d == null ? "loading…" : "Live" + asOf);
+        String idle = d != null && !d.ingesting() ? " · no source ingesting" : "";
+        status.set((paused.get() ? "Paused" + asOf : d == null ? "loading…" : "Live" + asOf) + idle);
     }
 
     /** Why a chart is empty, or "" when it has something to show. */
@@ -150,10 +159,29 @@ public final class DashboardViewModel {
         if (chartHasData) {
             return "";
         }
-        if (data.get() == null) {
+        DashboardData d = data.get();
+        if (d == null) {
             return paused.get() ? "paused" : "loading…";
         }
-        return paused.get() ? "paused — no events in this window" : "no events in this window";
+        String why;
+        if (d.rollups().building()) {
+            why = building(d);
+        } else if (!d.ingesting() && (d.window().live() || !d.hasEvents())) {
+            why = "no events in this window — no source is ingesting (add one under Sources)";
+        } else {
+            why = "no events in this window";
+        }
+        return paused.get() ? "paused — " + why : why;
+    }
+
+    /** A corner note while a chart has data but the rollups are still catching up (what it shows is partial), else "". */
+    public String buildingNote() {
+        DashboardData d = data.get();
+        return d != null && d.rollups().building() ? building(d) : "";
+    }
+
+    private static String building(DashboardData d) {
+        return String.format(java.util.Locale.ROOT, "building rollups… %d %% of the cache counted", (int) Math.floor(d.rollups().share() * 100));
     }
 
     /** "Everything cached": a custom window over the rollups' extent, or empty when the cache is empty. Blocking: call off the FX thread. */
@@ -165,6 +193,19 @@ public final class DashboardViewModel {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
         return TimeWindow.custom(f.format(Instant.ofEpochMilli(range.fromMillis())) + " – "
                 + f.format(Instant.ofEpochMilli(range.toMillis())) + " UTC", range);
+    }
+
+    /** Looks up what the cache holds off the FX thread and hands it (null: nothing) to {@code onFx} on the FX thread. */
+    public void cacheExtent(Consumer<TimeRange> onFx) {
+        executor.execute(() -> {
+            try {
+                TimeRange extent = queries.extent().orElse(null);
+                Platform.runLater(() -> onFx.accept(extent));
+            } catch (RuntimeException e) {
+                String message = "cannot read the rollups: " + e.getMessage();
+                Platform.runLater(() -> status.set(message));
+            }
+        });
     }
 
     /** Opens the background thread's work for a custom window: looked up off the FX thread, then selected. */

@@ -78,7 +78,7 @@ public final class UiStallBench {
         Files.createDirectories(dir);
         try (Cache cache = Cache.open(dir.resolve("ui-stall-" + System.nanoTime()))) {
             AtomicLong refreshes = new AtomicLong();
-            DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { });
+            DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { }, () -> true);
             CompletableFuture<Stage> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 DashboardView view = new DashboardView(viewModel);
@@ -221,12 +221,14 @@ public final class UiStallBench {
         private static final String[] USERS = {"alice", "bob", "carol", "deploy", "ci-runner", "svc-backup"};
         private static final String[] CALLS = {"DescribeInstances", "GetObject", "ListBuckets", "AssumeRole", "ConsoleLogin", "PutObject"};
         private static final String RAW = "x".repeat(400); // sized like a CloudTrail record; the table stores it once per row
+        /** Shared by every phase's generator: a phase reusing the ids of the one before would store only duplicates. */
+        private static final AtomicLong NEXT_ID = new AtomicLong();
         private final java.util.Random random = new java.util.Random(42);
-        private long id;
 
         List<Event> next(int count, long nowMillis) {
             List<Event> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
+                long id = NEXT_ID.getAndIncrement();
                 int k = (int) (id % 4);
                 long time = nowMillis - 200 - random.nextInt(2_000);
                 // Addresses Zipf-like: a few talk a lot, a long tail rarely.
@@ -234,7 +236,7 @@ public final class UiStallBench {
                 String user = k == 0 || k == 2 ? USERS[Math.min(USERS.length - 1, (int) Math.abs(random.nextGaussian() * 2))] : null;
                 String action = k == 0 ? CALLS[random.nextInt(CALLS.length)] : k == 1 ? "ACCEPT" : null;
                 String outcome = k == 1 && random.nextInt(10) == 0 ? "failure" : "success";
-                out.add(new Event(Instant.ofEpochMilli(time), Instant.ofEpochMilli(nowMillis), GROUPS[k], "bench", "b" + id++,
+                out.add(new Event(Instant.ofEpochMilli(time), Instant.ofEpochMilli(nowMillis), GROUPS[k], "bench", "b" + id,
                         TYPES[k], Severity.INFO, action, outcome, user, ip, "bench event", RAW, Map.of(), null));
             }
             return out;

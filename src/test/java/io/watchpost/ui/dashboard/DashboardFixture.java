@@ -35,6 +35,8 @@ final class DashboardFixture implements AutoCloseable {
     final Cache cache;
     final List<ExplorerRequest> requests = new CopyOnWriteArrayList<>();
     final List<AlertMarker> alerts = new CopyOnWriteArrayList<>();
+    /** Whether the dashboard is told a source is ingesting. */
+    final java.util.concurrent.atomic.AtomicBoolean ingesting = new java.util.concurrent.atomic.AtomicBoolean(true);
     DashboardViewModel viewModel;
     DashboardView view;
     Stage stage;
@@ -49,7 +51,7 @@ final class DashboardFixture implements AutoCloseable {
 
     void open(Theme theme) throws Exception {
         stage = FxToolkit.setupStage(s -> {
-            viewModel = new DashboardViewModel(new RollupQueries(cache.dataSource()), () -> List.copyOf(alerts), requests::add, () -> NOW);
+            viewModel = new DashboardViewModel(new RollupQueries(cache.dataSource()), () -> List.copyOf(alerts), requests::add, ingesting::get, () -> NOW);
             view = new DashboardView(viewModel);
             Scene scene = new Scene(view, 1280, 800);
             new ThemeController(theme).register(scene);

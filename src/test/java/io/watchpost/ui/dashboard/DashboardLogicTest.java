@@ -5,6 +5,7 @@ import io.watchpost.store.TimeRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,5 +57,35 @@ class DashboardLogicTest {
     void aBucketIsTheStepContainingTheClickedTime() {
         assertArrayEquals(new long[]{1_790_000_040_000L, 1_790_000_100_000L}, BucketRequests.bucketAt(1_790_000_099.9, 60_000));
         assertEquals("user.name = \"a \\\"b\\\"\"", ExplorerRequest.equalsTerm("user.name", "a \"b\""));
+    }
+
+    @Test
+    void aCustomRangeIsReadInUtcAndKeptInsideTheCache() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 1);
+        long midnight = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        TimeRange cache = new TimeRange(midnight + 3_600_000, midnight + 10 * 3_600_000);
+        assertEquals(new TimeRange(midnight + 2 * 3_600_000 + 30 * 60_000, midnight + 4 * 3_600_000),
+                CustomRanges.parse(day, "02:30", day, "04:00", cache).range());
+        assertEquals(cache, CustomRanges.parse(day.minusDays(1), "00:00", day.plusDays(1), " 00:00 ", cache).range(), "clamped");
+        assertEquals("times are HH:mm (UTC), e.g. 09:30", CustomRanges.parse(day, "9h", day, "04:00", cache).problem());
+        assertEquals("the range must end after it starts, inside what the cache holds",
+                CustomRanges.parse(day, "05:00", day, "04:00", cache).problem());
+        assertEquals("the cache holds no events yet", CustomRanges.parse(day, "05:00", day, "04:00", null).problem());
+    }
+
+    @Test
+    void theStackKeepsItsOrderAcrossRefreshesAndPutsNewTypesOnTop() {
+        long[] buckets = {0, 1_000};
+        List<io.watchpost.store.VolumeRow> rows = List.of(new io.watchpost.store.VolumeRow(0, "auth", 5, 0),
+                new io.watchpost.store.VolumeRow(0, "cloudtrail", 9, 0), new io.watchpost.store.VolumeRow(1_000, "vpcflow", 3, 0));
+        assertEquals(List.of("cloudtrail", "auth", "vpcflow"), names(DashboardLoader.stack(rows, buckets, 1_000, List.of())), "biggest at the bottom");
+        assertEquals(List.of("auth", "cloudtrail", "vpcflow"), names(DashboardLoader.stack(rows, buckets, 1_000, List.of("auth", "cloudtrail"))),
+                "known types keep their places though cloudtrail is bigger now; the new one goes on top");
+        double[] top = DashboardLoader.stack(rows, buckets, 1_000, List.of("auth", "cloudtrail")).get(2).y();
+        assertArrayEquals(new double[]{14, 3}, top, "running sums");
+    }
+
+    private static List<String> names(List<Series> stack) {
+        return stack.stream().map(Series::name).toList();
     }
 }

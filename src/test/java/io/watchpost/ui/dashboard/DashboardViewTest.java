@@ -96,18 +96,116 @@ class DashboardViewTest {
     }
 
     @Test
+    void latencyChartDrawsApiCallLatencyBesideEndToEnd() throws Exception {
+        fixture = new DashboardFixture(dir);
+        long second = NOW - Math.floorMod(NOW, 1000L) - 20_000;
+        // Twenty calls ending in one second: 19 quick ones and one slow (a throttled call the SDK retried).
+        for (int i = 0; i < 19; i++) {
+            fixture.cache.events().apiCalls().record(second + i * 10, 40);
+        }
+        fixture.cache.events().apiCalls().record(second + 500, 2_500);
+        fixture.append(List.of(event("e1", "/trail", "cloudtrail", second + 100, 1_200, "ConsoleLogin", "success", "alice", "10.0.0.1")));
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("API call latency", () -> !fixture.viewModel.dataProperty().get().apiLatency().get(0).isEmpty());
+
+        DashboardData d = call(() -> fixture.viewModel.dataProperty().get());
+        List<Series> api = d.apiLatency();
+        assertEquals(List.of(second / 1000.0), java.util.Arrays.stream(api.get(0).x()).boxed().toList(), "one bucket: that second");
+        assertTrue(api.get(0).y()[0] >= 40 && api.get(0).y()[0] < 60, "p50 is the quick calls' bin: " + api.get(0).y()[0]);
+        assertEquals(2_500, api.get(2).y()[0], "max is exact");
+        assertEquals(1_200, d.latency().get(2).y()[0], "end-to-end max beside it");
+        // The figures are in the chart's data sets, and the latency chart draws those data sets.
+        DashboardDataSets sets = fixture.viewModel.dataSets();
+        assertEquals(2_500, call(() -> sets.apiLatency().get(2).get(1, 0)));
+        assertTrue(call(() -> fixture.view.latencyChart().getRenderers().stream()
+                .anyMatch(r -> r.getDatasets().containsAll(sets.apiLatency()))), "drawn on the latency chart");
+    }
+
+    @Test
     void emptyChartsSayWhyAndPauseSaysPaused() throws Exception {
         fixture = new DashboardFixture(dir);
         fixture.open(Theme.LIGHT);
         fixture.waitForData("the first refresh", () -> true);
         assertEquals("no events in this window", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("no events in this window", call(() -> fixture.view.latencyPanel().reason()));
         assertEquals("no alerts yet", call(() -> fixture.view.anomalyPanel().noteText()));
+        // No grid lines: ChartFX snapshots their dash pattern on the FX thread after every GC (see Charts.chart).
+        assertTrue(call(() -> !fixture.view.latencyChart().getGridRenderer().getHorizontalMajorGrid().isVisible()
+                && !fixture.view.latencyChart().getGridRenderer().getVerticalMajorGrid().isVisible()));
+
+        fixture.ingesting.set(false);
+        fixture.viewModel.refreshNow(); // the fixture's clock stands still: no timed refresh
+        String idle = "no events in this window — no source is ingesting (add one under Sources)";
+        DashboardFixture.waitUntil("the idle reason", 5, () -> fixture.view.throughputPanel().reason().equals(idle));
+        assertEquals(idle, call(() -> fixture.view.anomalyPanel().reason()));
+        assertTrue(call(() -> fixture.viewModel.statusProperty().get()).endsWith("no source ingesting"));
         call(() -> {
             fixture.viewModel.pausedProperty().set(true);
             return null;
         });
-        assertEquals("paused — no events in this window", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("paused — " + idle, call(() -> fixture.view.throughputPanel().reason()));
         assertTrue(call(() -> fixture.viewModel.statusProperty().get()).startsWith("Paused"));
+    }
+
+    @Test
+    void whileTheRollupsCatchUpTheChartsSayBuildingWithProgress() throws Exception {
+        fixture = new DashboardFixture(dir);
+        try (java.sql.Connection c = fixture.cache.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            // The cache already holds 400,000 events the rollups have not counted: a fresh start filling with history.
+            st.execute("ALTER TABLE events ALTER COLUMN seq RESTART WITH 400000");
+        }
+        fixture.cache.events().append(List.of(event("h1", "/trail", "cloudtrail", NOW - 5_000, 200, "ConsoleLogin", "success", "alice", "10.0.0.1")));
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("the first refresh", () -> true);
+        assertEquals("building rollups… 0 % of the cache counted", call(() -> fixture.view.throughputPanel().reason()));
+        assertEquals("building rollups… 0 % of the cache counted", call(() -> fixture.view.latencyPanel().reason()));
+
+        try (java.sql.Connection c = fixture.cache.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("UPDATE rollup_state SET last_seq = 200000");
+        }
+        fixture.viewModel.refreshNow();
+        DashboardFixture.waitUntil("progress", 5, () -> fixture.view.throughputPanel().reason().equals("building rollups… 50 % of the cache counted"));
+
+        fixture.append(List.of()); // the rollups catch up: the event is counted, the charts show it
+        fixture.viewModel.refreshNow();
+        DashboardFixture.waitUntil("caught up", 5, () -> fixture.view.throughputPanel().reason().isEmpty()
+                && fixture.view.throughputPanel().noteText().isEmpty());
+        assertEquals("no CloudWatch API calls in this window", call(() -> fixture.view.latencyPanel().noteText()));
+    }
+
+    @Test
+    void aCustomRangeOutOfTheCacheIsPickedAndDrawn() throws Exception {
+        fixture = new DashboardFixture(dir);
+        long minute = NOW - Math.floorMod(NOW, 60_000L);
+        List<Event> events = new ArrayList<>();
+        for (int m = 1; m <= 180; m++) { // three hours, one event a minute
+            events.add(event("m" + m, "/trail", "cloudtrail", minute - m * 60_000L + 1_000, 200, "ConsoleLogin", "success", "alice", "10.0.0.1"));
+        }
+        fixture.append(events);
+        fixture.open(Theme.LIGHT);
+        fixture.waitForData("the first refresh", () -> true);
+        robot.clickOn("#dashboard-custom");
+        DashboardFixture.waitUntil("the cache's extent", 5, () -> fixture.view.customRange().isVisible()
+                && ((javafx.scene.control.Label) fixture.view.lookup("#dashboard-custom-extent")).getText().startsWith("cache holds"));
+        java.time.LocalDate day = java.time.Instant.ofEpochMilli(minute).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        String from = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(minute - 150 * 60_000L));
+        String to = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(minute - 90 * 60_000L));
+        assertTrue(minute - 150 * 60_000L >= day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli(), "the fixture's range is one day");
+        call(() -> {
+            ((javafx.scene.control.DatePicker) fixture.view.lookup("#dashboard-custom-from-day")).setValue(day);
+            ((javafx.scene.control.TextField) fixture.view.lookup("#dashboard-custom-from-time")).setText(from);
+            ((javafx.scene.control.DatePicker) fixture.view.lookup("#dashboard-custom-to-day")).setValue(day);
+            ((javafx.scene.control.TextField) fixture.view.lookup("#dashboard-custom-to-time")).setText(to);
+            return null;
+        });
+        robot.clickOn("#dashboard-custom-apply");
+        TimeRange picked = new TimeRange(minute - 150 * 60_000L, minute - 90 * 60_000L);
+        fixture.waitForData("the picked range", () -> fixture.viewModel.dataProperty().get().range().equals(picked));
+        DashboardData d = call(() -> fixture.viewModel.dataProperty().get());
+        assertEquals(60, java.util.Arrays.stream(d.stackedRates().get(0).y()).filter(y -> y > 0).count(), "one event a minute, an hour");
+        assertEquals(picked.fromMillis() / 1000.0, call(() -> fixture.view.throughputChart().getXAxis().getMin()));
     }
 
     @Test
@@ -119,6 +217,11 @@ class DashboardViewTest {
         for (int i = 0; i < 2400; i++) {
             events.add(event("burst" + i, "/aws/cloudtrail/management", "cloudtrail", burst + i * 25, 600, "ConsoleLogin", "failure",
                     "root", "198.51.100.23"));
+        }
+        // The hour's CloudWatch calls: a few a second, tens of ms, now and then a throttled one the SDK retried.
+        java.util.Random r = new java.util.Random(11);
+        for (long t = NOW - 3_600_000; t < NOW; t += 400) {
+            fixture.cache.events().apiCalls().record(t, r.nextInt(500) == 0 ? 900 + r.nextInt(600) : 35 + (long) Math.abs(r.nextGaussian() * 25));
         }
         fixture.append(events);
         fixture.alerts.add(new AlertMarker(burst + 5_000, Severity.CRITICAL, "Console login burst"));
