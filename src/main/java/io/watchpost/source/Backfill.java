@@ -64,9 +64,9 @@ final class Backfill {
             LanePlan plan = laneStore.loadPlan(partition + "|plan").orElse(null);
             if (plan == null) {
                 plan = new LanePlanner(calls).plan(logGroup, streamLanes, start, true, telemetry, cancellation);
-                if (!plan.busyStreams().isEmpty()) {
-                    laneStore.savePlan(partition + "|plan", plan);
-                }
+                // Saved even when it has no stream lanes: the lanes' checkpoints belong to this layout, and a resumed
+                // backfill that planned again could read a stream twice, under two kinds of eventId.
+                laneStore.savePlan(partition + "|plan", plan);
             }
             List<PageSource> sources = new ArrayList<>();
             if (plan.hasFilterLane()) {
