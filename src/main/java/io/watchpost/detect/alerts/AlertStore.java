@@ -149,23 +149,42 @@ public final class AlertStore {
                 in.setLong(12, now);
                 in.executeUpdate();
             }
-        } else {
+        }
+        // The engine only ever appends to an alert's events (DetectionEngine.fold), so a refiring stores just the ones
+        // after those already saved: rewriting them all made every refiring of a busy alert cost its whole history.
+        int saved = updated == 0 ? 0 : savedEvents(c, a.id());
+        if (saved > a.events().size()) {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM alert_events WHERE alert_id = ?")) {
                 del.setString(1, a.id());
                 del.executeUpdate();
             }
+            saved = 0;
+        }
+        if (saved == a.events().size()) {
+            return;
         }
         try (PreparedStatement ev = c.prepareStatement(
                 "INSERT INTO alert_events (alert_id, position, log_group, event_id) VALUES (?, ?, ?, ?)")) {
-            int i = 0;
-            for (EventRef r : a.events()) {
+            for (int i = saved; i < a.events().size(); i++) {
+                EventRef r = a.events().get(i);
                 ev.setString(1, a.id());
-                ev.setInt(2, i++);
+                ev.setInt(2, i);
                 ev.setString(3, r.logGroup());
                 ev.setString(4, r.eventId());
                 ev.addBatch();
             }
             ev.executeBatch();
+        }
+    }
+
+    private static int savedEvents(Connection c, String alertId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM alert_events WHERE alert_id = ?")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
