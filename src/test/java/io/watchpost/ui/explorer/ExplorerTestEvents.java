@@ -1,13 +1,10 @@
 package io.watchpost.ui.explorer;
 
 import io.watchpost.normalize.Event;
-import io.watchpost.normalize.Normalizer;
-import io.watchpost.normalize.RawLogEvent;
 import io.watchpost.normalize.Severity;
 import io.watchpost.normalize.SourceTypes;
-import io.watchpost.source.emulator.SampleData;
-import io.watchpost.source.emulator.SampleEvent;
 import io.watchpost.store.EventStore;
+import io.watchpost.testing.SampleEvents;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,13 +88,6 @@ final class ExplorerTestEvents {
 
     /** The repository's sample data through the real normalizer: what the README screenshot shows. */
     static List<Event> sampleData(Path dir) throws IOException {
-        Normalizer normalizer = new Normalizer();
-        List<Event> out = new ArrayList<>();
-        int id = 0;
-        for (SampleEvent s : SampleData.load(dir)) {
-            out.add(normalizer.normalize(new RawLogEvent(s.logGroup(), s.logStream(), "sample-" + id++, s.timestamp(),
-                    s.timestamp() + 500, s.message())));
-        }
-        return out;
+        return SampleEvents.normalized(dir);
     }
 }
