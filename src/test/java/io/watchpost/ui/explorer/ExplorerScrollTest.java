@@ -3,11 +3,8 @@ package io.watchpost.ui.explorer;
 import io.watchpost.normalize.Event;
 import io.watchpost.normalize.Severity;
 import io.watchpost.store.Cache;
-import io.watchpost.store.ExplorerServices;
 import io.watchpost.store.SortOrder;
-import io.watchpost.ui.MainWindow;
 import io.watchpost.ui.events.EventRow;
-import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExplorerScrollTest {
 
-    private static final int TOTAL = Integer.getInteger("scrollTotal", 300_000);
+    private static final int TOTAL = 300_000;
     /** Event n happens at T0 + n·100 ms; its message says "event n", so any row tells its position. */
     private static final long T0 = Instant.parse("2025-11-20T00:00:00Z").toEpochMilli();
 
@@ -72,13 +69,7 @@ class ExplorerScrollTest {
 
     @BeforeEach
     void open() throws Exception {
-        FxToolkit.setupStage(stage -> {
-            explorer = new ExplorerTabs(ExplorerServices.of(cache));
-            Scene scene = new Scene(explorer, 1280, 800);
-            scene.getStylesheets().add(MainWindow.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-        });
+        explorer = ExplorerTestEvents.show(cache);
         waitUntil("the whole cache counted", 60, () -> view().viewModel().countProperty().get() == TOTAL);
     }
 

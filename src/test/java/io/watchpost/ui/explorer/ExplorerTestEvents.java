@@ -3,7 +3,12 @@ package io.watchpost.ui.explorer;
 import io.watchpost.normalize.Event;
 import io.watchpost.normalize.Severity;
 import io.watchpost.normalize.SourceTypes;
+import io.watchpost.store.Cache;
 import io.watchpost.store.EventStore;
+import io.watchpost.store.ExplorerServices;
+import io.watchpost.ui.MainWindow;
+import javafx.scene.Scene;
+import org.testfx.api.FxToolkit;
 import io.watchpost.testing.SampleEvents;
 
 import java.io.IOException;
@@ -84,6 +89,19 @@ final class ExplorerTestEvents {
         for (int i = 0; i < events.size(); i += 1000) {
             store.append(events.subList(i, Math.min(events.size(), i + 1000)));
         }
+    }
+
+    /** Explorer tabs over {@code cache} in the test stage, 1280×800 with the app's stylesheet. */
+    static ExplorerTabs show(Cache cache) throws java.util.concurrent.TimeoutException {
+        java.util.concurrent.atomic.AtomicReference<ExplorerTabs> tabs = new java.util.concurrent.atomic.AtomicReference<>();
+        FxToolkit.setupStage(stage -> {
+            tabs.set(new ExplorerTabs(ExplorerServices.of(cache)));
+            Scene scene = new Scene(tabs.get(), 1280, 800);
+            scene.getStylesheets().add(MainWindow.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+        });
+        return tabs.get();
     }
 
     /** The repository's sample data through the real normalizer: what the README screenshot shows. */

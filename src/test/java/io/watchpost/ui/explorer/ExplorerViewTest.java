@@ -59,13 +59,7 @@ class ExplorerViewTest {
         cache = Cache.open(tempDir.resolve("cache"));
         events = ExplorerTestEvents.events(TOTAL, System.currentTimeMillis() - 60_000);
         ExplorerTestEvents.fill(cache.events(), events);
-        FxToolkit.setupStage(stage -> {
-            explorer = new ExplorerTabs(ExplorerServices.of(cache));
-            Scene scene = new Scene(explorer, 1280, 800);
-            scene.getStylesheets().add(MainWindow.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-        });
+        explorer = ExplorerTestEvents.show(cache);
         waitUntil("the first result", 30, () -> view().viewModel().countProperty().get() == TOTAL);
     }
 
