@@ -67,6 +67,42 @@ public final class EventExplorer {
         }
     }
 
+    /**
+     * Matching events in the range, oldest first, skipping the first {@code offset}: only for short skips inside a
+     * histogram bucket ({@link ResultPages} keeps them short), since OFFSET reads every row it skips.
+     */
+    List<StoredEvent> oldestFirst(SqlWhere where, TimeRange range, long offset, int limit) {
+        String sql = "SELECT " + EventStore.COLUMNS + " FROM " + table + " WHERE event_time >= ? AND event_time < ? AND ("
+                + where.sql() + ") ORDER BY event_time, seq LIMIT ? OFFSET ?";
+        List<Object> params = new ArrayList<>();
+        params.add(range.fromMillis());
+        params.add(range.toMillis());
+        params.addAll(where.params());
+        params.add(limit);
+        params.add(offset);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            EventStore.bind(ps, params, 1);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(EventStore.read(rs));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("could not read events at a position", e);
+        }
+    }
+
+    /** Matching events per bucket of {@code bucketMillis}, unsplit: {@link ResultPages} narrowing a crowded bucket. */
+    Histogram histogram(SqlWhere where, TimeRange range, long bucketMillis) {
+        try (Connection c = dataSource.getConnection()) {
+            return histogram(c, where, range, HistogramSplit.NONE, bucketMillis);
+        } catch (SQLException e) {
+            throw new StoreException("could not count events per time bucket", e);
+        }
+    }
+
     /** Matching events in the range. */
     public long count(SqlWhere where, TimeRange range) {
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE event_time >= ? AND event_time < ? AND (" + where.sql() + ")";
@@ -182,7 +218,11 @@ public final class EventExplorer {
     }
 
     private Histogram histogram(Connection c, SqlWhere where, TimeRange range, HistogramSplit split) throws SQLException {
-        long step = Histogram.bucketMillisFor(range, MAX_BUCKETS);
+        return histogram(c, where, range, split, Histogram.bucketMillisFor(range, MAX_BUCKETS));
+    }
+
+    private Histogram histogram(Connection c, SqlWhere where, TimeRange range, HistogramSplit split, long step)
+            throws SQLException {
         int bucketCount = (int) Math.max(0, (range.millis() + step - 1) / step);
         String splitColumn = split.column();
         String sql = "SELECT (event_time - ?) / ? AS b" + (splitColumn == null ? "" : ", " + splitColumn)

@@ -62,10 +62,12 @@ final class EventDetailPane extends BorderPane {
 
         fields.setId("explorer-fields");
         fields.getStyleClass().add("explorer-fields");
-        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Only the value column gives and takes width: the names stay readable, long values (ARNs, agents) get the rest.
+        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         fields.setPlaceholder(new Label("Select an event"));
         TableColumn<FieldValue, String> name = new TableColumn<>("Field");
-        name.setPrefWidth(220);
+        name.setPrefWidth(260);
+        name.setMaxWidth(420);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()).getReadOnlyProperty());
         TableColumn<FieldValue, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()).getReadOnlyProperty());

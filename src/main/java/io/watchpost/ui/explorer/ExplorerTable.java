@@ -2,6 +2,7 @@ package io.watchpost.ui.explorer;
 
 import io.watchpost.normalize.Severity;
 import io.watchpost.ui.events.EventRow;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
@@ -10,14 +11,16 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 
 import java.util.function.Function;
 
 /**
- * The result table. Virtualized by TableView (only visible rows get cells) and filled lazily: each row that comes
- * into view tells the view model its index, which fetches the next keyset page near the end. The "+" menu at the
- * right of the header is the column chooser; the pivot menu opens on right-click of any value.
+ * The result table. Virtualized twice: TableView makes cells only for the visible rows, and the rows themselves
+ * ({@link ResultRows}) span the whole result but are read from the cache a page at a time as they come into view,
+ * so the scrollbar covers millions of events while memory holds a few pages. The "+" menu at the right of the
+ * header is the column chooser; the pivot menu opens on right-click of any value.
  */
 final class ExplorerTable extends TableView<EventRow> {
 
@@ -27,16 +30,16 @@ final class ExplorerTable extends TableView<EventRow> {
     private static final PseudoClass PARSE_ERROR = PseudoClass.getPseudoClass("parse-error");
 
     ExplorerTable(ExplorerViewModel viewModel, PivotActions actions) {
-        super(viewModel.rows());
+        itemsProperty().bind(viewModel.rowsProperty());
         setId("explorer-table");
         getStyleClass().addAll("events-table", "explorer-table");
         setPlaceholder(new Label("No events match this filter and range"));
         setTableMenuButtonVisible(true);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setFixedCellSize(24); // fixed height: the virtual flow need not measure rows, scrolling stays cheap
-        setRowFactory(t -> new LazyRow(viewModel));
+        setRowFactory(t -> new SeverityRow());
         getColumns().add(column("Time (UTC)", null, 168, EventRow::time, actions));
-        getColumns().add(column("Severity", "log.level", 72, r -> r.severity().name(), actions));
+        getColumns().add(column("Severity", "log.level", 72, r -> r.severity() == null ? "" : r.severity().name(), actions));
         getColumns().add(column("Source type", "event.dataset", 80, EventRow::sourceType, actions));
         getColumns().add(column("Log group", "log.group", 150, EventRow::logGroup, actions));
         getColumns().add(column("Action", "event.action", 120, EventRow::action, actions));
@@ -49,6 +52,30 @@ final class ExplorerTable extends TableView<EventRow> {
         getColumns().get(0).setMinWidth(172); // a cut-off timestamp is useless; the message column gives way instead
         getColumns().get(1).setMinWidth(76);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.select(row));
+        // Keyboard End lands on the last row through the focus, not through scrollTo: pin the end there too.
+        getFocusModel().focusedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() > 0 && index.intValue() == getItems().size() - 1) {
+                Platform.runLater(this::pinToEnd);
+            }
+        });
+    }
+
+    @Override
+    public void scrollTo(int index) {
+        super.scrollTo(index);
+        if (index > 0 && index >= getItems().size() - 1) {
+            pinToEnd();
+        }
+    }
+
+    /**
+     * Shows the very last row. On a table of hundreds of thousands of rows, VirtualFlow's scroll to the last index
+     * stops a row short (its position lands a hair below 1.0 and the last cell is never laid out).
+     */
+    private void pinToEnd() {
+        if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
+        }
     }
 
     private static TableColumn<EventRow, String> column(String title, String field, double width,
@@ -102,21 +129,8 @@ final class ExplorerTable extends TableView<EventRow> {
         }
     }
 
-    private static final class LazyRow extends TableRow<EventRow> {
-        private final ExplorerViewModel viewModel;
-
-        LazyRow(ExplorerViewModel viewModel) {
-            this.viewModel = viewModel;
-        }
-
-        @Override
-        public void updateIndex(int i) {
-            super.updateIndex(i);
-            if (i >= 0) {
-                viewModel.rowShown(i);
-            }
-        }
-
+    /** Colours a row by its event's severity and parse error. */
+    private static final class SeverityRow extends TableRow<EventRow> {
         @Override
         protected void updateItem(EventRow row, boolean empty) {
             super.updateItem(row, empty);

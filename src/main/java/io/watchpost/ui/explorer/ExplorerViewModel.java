@@ -3,12 +3,11 @@ package io.watchpost.ui.explorer;
 import io.watchpost.normalize.Event;
 import io.watchpost.store.EventExplorer;
 import io.watchpost.store.EventKey;
-import io.watchpost.store.EventPage;
 import io.watchpost.store.ExplorerServices;
 import io.watchpost.store.Histogram;
 import io.watchpost.store.HistogramSplit;
 import io.watchpost.store.InvestigationStore;
-import io.watchpost.store.PageCursor;
+import io.watchpost.store.ResultPages;
 import io.watchpost.store.SavedSearch;
 import io.watchpost.store.TeamState;
 import io.watchpost.store.SortOrder;
@@ -61,10 +60,10 @@ public final class ExplorerViewModel {
 
     public static final int PAGE_SIZE = 500;
     /**
-     * The most rows a tab holds while scrolling (at ~2 KB a row, ~100 MB). Past it, the analyst narrows the range or
-     * exports; the count and histogram still cover the whole result.
+     * The most pages a tab keeps while scrolling (20,000 rows, at ~2 KB a row ~40 MB), whatever the result's size: the
+     * table spans the whole result and reads the pages it shows, letting the least recently shown go.
      */
-    public static final int MAX_ROWS = 50_000;
+    public static final int MAX_PAGES = 40;
     static final int SIDEBAR_VALUES = 5;
     static final int SUGGESTIONS = 12;
 
@@ -84,7 +83,8 @@ public final class ExplorerViewModel {
     private final ObjectProperty<HistogramSplit> split = new SimpleObjectProperty<>(HistogramSplit.SEVERITY);
     private final ReadOnlyLongWrapper count = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+    private final PageLoader pageLoader = new PageLoader(Platform::runLater, this::pageFailed);
+    private final ReadOnlyObjectWrapper<ResultRows> rows = new ReadOnlyObjectWrapper<>();
     private final ObservableList<FieldSummary> fieldSummaries = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -104,8 +104,6 @@ public final class ExplorerViewModel {
     private final Map<String, List<ValueCount>> valueCache = new ConcurrentHashMap<>();
 
     private volatile ExplorerQuery current;
-    private Optional<PageCursor> next = Optional.empty();
-    private boolean pageLoading;
 
     public ExplorerViewModel(ExplorerServices services, Search search) {
         this(services, search, System::currentTimeMillis);
@@ -121,6 +119,8 @@ public final class ExplorerViewModel {
                 team.subscribe(InvestigationStore.SAVED_SEARCH, (id, body, deleted) -> refreshHistoryAndSavedSearches()),
                 team.subscribe(InvestigationStore.TAG, (id, body, deleted) -> rereadSelected()),
                 team.subscribe(InvestigationStore.NOTE, (id, body, deleted) -> rereadSelected()));
+        rows.set(new ResultRows(ResultPages.empty(explorer), SortOrder.NEWEST_FIRST, PAGE_SIZE, MAX_PAGES, List.of(),
+                pageLoader));
         filterText.addListener((obs, old, text) -> filterCheck.set(FilterCheck.of(text)));
         filterText.set(search.filterText());
         range.set(search.range());
@@ -174,8 +174,9 @@ public final class ExplorerViewModel {
                 keys.addAll(stored.event().fields().keySet());
             }
             long elapsed = (System.nanoTime() - started) / 1_000_000;
-            ExplorerResult result = new ExplorerResult(query, view.count(), view.histogram(), first,
-                    view.firstPage().next(), keys, elapsed);
+            ResultPages pages = new ResultPages(explorer, check.where(), r, view.histogram());
+            ExplorerResult result = new ExplorerResult(query, view.count(), view.histogram(), first, pages, keys,
+                    elapsed);
             Platform.runLater(() -> apply(result));
             // The sidebar's top values are exact GROUP BYs over the whole result: on millions of events they take
             // longer than the page, so they follow as one second hand-over instead of holding the table back.
@@ -212,9 +213,9 @@ public final class ExplorerViewModel {
         resolvedRange.set(result.query().range());
         histogram.set(result.histogram());
         count.set(result.count());
-        next = result.next();
-        pageLoading = false;
-        rows.setAll(result.firstRows());
+        pageLoader.clear();
+        rows.set(new ResultRows(result.pages(), result.query().order(), PAGE_SIZE, MAX_PAGES, result.firstRows(),
+                pageLoader));
         busy.set(false);
         status.set(String.format(Locale.ROOT, "in %d ms", result.elapsedMillis()));
     }
@@ -223,43 +224,8 @@ public final class ExplorerViewModel {
         return generation.get() != gen;
     }
 
-    /**
-     * Called as rows are shown: when {@code index} comes within a fifth of a page of the end, the next keyset page is
-     * fetched and appended. The table never holds more than the analyst scrolled through.
-     */
-    public void rowShown(int index) {
-        if (pageLoading || next.isEmpty() || current == null || index < rows.size() - PAGE_SIZE / 5) {
-            return;
-        }
-        if (rows.size() >= MAX_ROWS) {
-            status.set(String.format(Locale.ROOT, "showing the first %,d — narrow the range or export for the rest",
-                    rows.size()));
-            return;
-        }
-        pageLoading = true;
-        ExplorerQuery query = current;
-        PageCursor cursor = next.get();
-        execute(queries, () -> {
-            if (stale(query.generation())) {
-                return;
-            }
-            try {
-                EventPage page = explorer.page(query.where(), query.range(), query.order(), cursor, PAGE_SIZE);
-                List<EventRow> more = page.events().stream().map(EventRow::of).toList();
-                Platform.runLater(() -> {
-                    if (!stale(query.generation())) {
-                        rows.addAll(more);
-                        next = page.next();
-                        pageLoading = false;
-                    }
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    pageLoading = false;
-                    status.set("Could not read more events: " + e.getMessage());
-                });
-            }
-        });
+    private void pageFailed(String problem) {
+        status.set(problem);
     }
 
     // ---- pivots --------------------------------------------------------------------------------------------------
@@ -297,7 +263,9 @@ public final class ExplorerViewModel {
 
     // ---- selection, tags, notes -----------------------------------------------------------------------------------
 
-    public void select(EventRow row) {
+    public void select(EventRow shown) {
+        // A row whose page is still on its way has no event behind it: nothing to show yet.
+        EventRow row = shown == null || shown.source() == null ? null : shown;
         selected.set(row);
         long sel = selection.incrementAndGet();
         if (row == null) {
@@ -485,6 +453,7 @@ public final class ExplorerViewModel {
     public void shutdown() {
         teamChanges.forEach(TeamState.Subscription::close);
         generation.incrementAndGet();
+        pageLoader.shutdown();
         queries.shutdownNow();
         lookups.shutdownNow();
     }
@@ -523,8 +492,13 @@ public final class ExplorerViewModel {
         return histogram.getReadOnlyProperty();
     }
 
+    /** The current result's rows (a new list per result): loaded rows and, where not loaded yet, placeholders. */
     public ObservableList<EventRow> rows() {
-        return rows;
+        return rows.get();
+    }
+
+    ReadOnlyObjectProperty<ResultRows> rowsProperty() {
+        return rows.getReadOnlyProperty();
     }
 
     public ObservableList<FieldSummary> fieldSummaries() {

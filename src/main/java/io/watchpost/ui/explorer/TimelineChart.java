@@ -41,8 +41,12 @@ final class TimelineChart extends StackPane {
     /** Below this many pixels a press-release is a click, not a selection. */
     private static final double MIN_DRAG_PIXELS = 4;
 
+    /**
+     * Mid-brightness hues that read on the light and on the dark theme's surface alike (the chart does not know the
+     * theme). Critical is a magenta apart from error's red: a dark maroon vanished against the dark background.
+     */
     private static final Map<String, String> SEVERITY_COLORS = Map.of("DEBUG", "#9aa4ae", "INFO", "#4c8fd6",
-            "NOTICE", "#53a4a0", "WARNING", "#e3a21a", "ERROR", "#d9534f", "CRITICAL", "#8e1b3a");
+            "NOTICE", "#53a4a0", "WARNING", "#e3a21a", "ERROR", "#d9534f", "CRITICAL", "#d02670");
     private static final String[] PALETTE = {"#4c8fd6", "#e3a21a", "#53a67a", "#b25fc9", "#d9534f", "#7a8896",
             "#2bb3c0", "#c98a5f"};
 

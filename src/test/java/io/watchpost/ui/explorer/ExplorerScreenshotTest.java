@@ -7,6 +7,8 @@ import io.watchpost.store.ExplorerServices;
 import io.watchpost.ui.MainWindow;
 import io.watchpost.ui.UiServices;
 import io.watchpost.ui.events.EventRow;
+import io.watchpost.ui.theme.Theme;
+import io.watchpost.ui.theme.ThemeController;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
@@ -90,9 +92,27 @@ class ExplorerScreenshotTest {
         });
         waitUntil("the raw event", 10, () -> !view.detail().raw().getText().isEmpty());
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WritableImage image = call(() -> window.getScene().snapshot(null));
-        Path png = FxThread.screenshots().resolve("explorer.png");
-        FxThread.writePng(image, png);
+        Path png = snapshot("explorer.png");
         assertTrue(Files.size(png) > 10_000);
+
+        // The same view in the dark theme, then a filter with a mistake in it (the bar's invalid state) in both.
+        run(() -> new ThemeController(Theme.DARK).register(window.getScene()));
+        Path dark = snapshot("explorer-dark.png");
+        assertTrue(Files.size(dark) > 10_000);
+        run(() -> ((javafx.scene.control.TabPane) view.lookup("#explorer-detail-tabs")).getSelectionModel().select(1));
+        snapshot("explorer-dark-fields.png");
+        run(() -> view.viewModel().filterTextProperty().set("event.dataset in [cloudtrail, auth] and severity >="));
+        snapshot("explorer-dark-invalid.png");
+        run(() -> new ThemeController(Theme.LIGHT).register(window.getScene()));
+        snapshot("explorer-light-invalid.png");
+    }
+
+    private Path snapshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WritableImage image = call(() -> window.getScene().snapshot(null));
+        Path png = FxThread.screenshots().resolve(name);
+        FxThread.writePng(image, png);
+        return png;
     }
 }

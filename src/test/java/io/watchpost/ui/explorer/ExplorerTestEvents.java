@@ -1,13 +1,15 @@
 package io.watchpost.ui.explorer;
 
 import io.watchpost.normalize.Event;
-import io.watchpost.normalize.Normalizer;
-import io.watchpost.normalize.RawLogEvent;
 import io.watchpost.normalize.Severity;
 import io.watchpost.normalize.SourceTypes;
-import io.watchpost.source.emulator.SampleData;
-import io.watchpost.source.emulator.SampleEvent;
+import io.watchpost.store.Cache;
 import io.watchpost.store.EventStore;
+import io.watchpost.store.ExplorerServices;
+import io.watchpost.ui.MainWindow;
+import javafx.scene.Scene;
+import org.testfx.api.FxToolkit;
+import io.watchpost.testing.SampleEvents;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,15 +91,21 @@ final class ExplorerTestEvents {
         }
     }
 
+    /** Explorer tabs over {@code cache} in the test stage, 1280×800 with the app's stylesheet. */
+    static ExplorerTabs show(Cache cache) throws java.util.concurrent.TimeoutException {
+        java.util.concurrent.atomic.AtomicReference<ExplorerTabs> tabs = new java.util.concurrent.atomic.AtomicReference<>();
+        FxToolkit.setupStage(stage -> {
+            tabs.set(new ExplorerTabs(ExplorerServices.of(cache)));
+            Scene scene = new Scene(tabs.get(), 1280, 800);
+            scene.getStylesheets().add(MainWindow.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+        });
+        return tabs.get();
+    }
+
     /** The repository's sample data through the real normalizer: what the README screenshot shows. */
     static List<Event> sampleData(Path dir) throws IOException {
-        Normalizer normalizer = new Normalizer();
-        List<Event> out = new ArrayList<>();
-        int id = 0;
-        for (SampleEvent s : SampleData.load(dir)) {
-            out.add(normalizer.normalize(new RawLogEvent(s.logGroup(), s.logStream(), "sample-" + id++, s.timestamp(),
-                    s.timestamp() + 500, s.message())));
-        }
-        return out;
+        return SampleEvents.normalized(dir);
     }
 }

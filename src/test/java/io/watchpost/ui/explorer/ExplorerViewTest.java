@@ -59,13 +59,7 @@ class ExplorerViewTest {
         cache = Cache.open(tempDir.resolve("cache"));
         events = ExplorerTestEvents.events(TOTAL, System.currentTimeMillis() - 60_000);
         ExplorerTestEvents.fill(cache.events(), events);
-        FxToolkit.setupStage(stage -> {
-            explorer = new ExplorerTabs(ExplorerServices.of(cache));
-            Scene scene = new Scene(explorer, 1280, 800);
-            scene.getStylesheets().add(MainWindow.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-        });
+        explorer = ExplorerTestEvents.show(cache);
         waitUntil("the first result", 30, () -> view().viewModel().countProperty().get() == TOTAL);
     }
 
@@ -297,16 +291,19 @@ class ExplorerViewTest {
     }
 
     @Test
-    void scrollingLoadsFurtherPagesWithTheKeysetCursor() {
-        assertEquals(ExplorerViewModel.PAGE_SIZE, (int) call(() -> view().viewModel().rows().size()));
-        run(() -> view().table().scrollTo(ExplorerViewModel.PAGE_SIZE - 1));
-        waitUntil("a second page", 20, () -> view().viewModel().rows().size() == 2 * ExplorerViewModel.PAGE_SIZE);
+    void theTableSpansTheWholeResultAndReadsPagesAsTheyComeIntoView() {
+        ResultRows rows = call(() -> (ResultRows) view().viewModel().rows());
+        assertEquals(TOTAL, (int) call(rows::size), "one row per matching event, loaded or not");
+        assertEquals(ExplorerViewModel.PAGE_SIZE, (int) call(rows::loadedRowCount), "only the first page read");
+        run(() -> view().table().scrollTo(ExplorerViewModel.PAGE_SIZE + 10));
+        waitUntil("the second page", 20, () -> rows.peek(ExplorerViewModel.PAGE_SIZE + 10) != null);
         // Newest first, no duplicates across the page boundary.
-        List<EventRow> rows = call(() -> List.copyOf(view().viewModel().rows()));
-        for (int i = 1; i < rows.size(); i++) {
-            assertTrue(rows.get(i - 1).source().event().eventTime().compareTo(rows.get(i).source().event().eventTime()) >= 0);
+        List<EventRow> loaded = call(() -> java.util.stream.IntStream.range(0, 2 * ExplorerViewModel.PAGE_SIZE)
+                .mapToObj(rows::peek).toList());
+        for (int i = 1; i < loaded.size(); i++) {
+            assertTrue(loaded.get(i - 1).source().event().eventTime().compareTo(loaded.get(i).source().event().eventTime()) >= 0);
         }
-        assertEquals(rows.size(), rows.stream().map(EventRow::seq).distinct().count());
+        assertEquals(loaded.size(), loaded.stream().map(EventRow::seq).distinct().count());
     }
 
     @Test
