@@ -1,6 +1,7 @@
 package io.watchpost.app;
 
 import io.watchpost.cli.WatchpostCommand;
+import io.watchpost.store.Cache;
 import io.watchpost.store.DataDirectories;
 
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ public final class Main {
         if (System.getProperty("watchpost.logDir") == null) {
             System.setProperty("watchpost.logDir", defaultLogDirectory().toString());
         }
+        Cache.prepareH2();
         int code = WatchpostCommand.execute(args, GuiLauncher::launch);
         // The GUI returns here only after its window closed; commands return when done. Exiting runs the shutdown
         // hooks, which find nothing left to close after a normal window close.
