@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param sourceIp   the acting address, or null
  * @param message    a human-readable line for tables
  * @param raw        the message exactly as received; never altered, so nothing is lost when parsing fails
- * @param fields     every other field, flattened with dotted keys, in source order
+ * @param fields     every other field, flattened with dotted keys, in source order; read-only, an {@link EventFields}
  * @param parseError why parsing failed, or null when it did not
  */
 public record Event(Instant eventTime, Instant ingestTime, String logGroup, String logStream, String eventId,
@@ -32,8 +32,8 @@ public record Event(Instant eventTime, Instant ingestTime, String logGroup, Stri
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(severity, "severity");
         // a map the normalizer built for this event alone is wrapped, not copied; any other is copied defensively
-        fields = fields == null ? Map.of() : fields instanceof OwnedFields ? java.util.Collections.unmodifiableMap(fields)
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        fields = fields instanceof EventFields ? fields : new EventFields(fields == null ? Map.of()
+                : fields instanceof OwnedFields ? fields : new java.util.LinkedHashMap<>(fields));
     }
 
     public boolean hasParseError() {

@@ -1,6 +1,7 @@
 package io.watchpost.query;
 
 import io.watchpost.normalize.Event;
+import io.watchpost.normalize.EventFields;
 import io.watchpost.normalize.Severity;
 import io.watchpost.store.EventColumns;
 import io.watchpost.store.IpAddresses;
@@ -71,38 +72,19 @@ public final class EventPredicates {
 
     /** WP_FIELD's rule: the exact key wins, else the first key equal ignoring case; JSON null counts as absent. */
     static String jsonField(Map<String, String> fields, String key) {
+        if (fields instanceof EventFields f) {
+            return f.getIgnoringCase(key);
+        }
         String v = fields.get(key);
         if (v != null || fields.containsKey(key)) {
             return v;
         }
-        int n = key.length();
-        if (n == 0) {
-            return null;
-        }
-        // This loop runs for every rule whose field an event lacks: the detection engine's hottest path.
         for (Map.Entry<String, String> en : fields.entrySet()) {
-            String k = en.getKey();
-            if (k.length() == n && en.getValue() != null && sameIgnoringCaseFromEnd(k, key)) {
+            if (en.getValue() != null && en.getKey().equalsIgnoreCase(key)) {
                 return en.getValue();
             }
         }
         return null;
-    }
-
-    /**
-     * Keys of equal length share long prefixes ({@code aws.cloudtrail.user_identity.…}) and differ near the end, so
-     * comparing from the end rejects them at once where {@link String#equalsIgnoreCase} walks the whole prefix.
-     */
-    private static boolean sameIgnoringCaseFromEnd(String a, String b) {
-        for (int i = a.length() - 1; i >= 0; i--) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)
-                    && Character.toUpperCase(x) != Character.toUpperCase(y)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Predicate<Event> node(Filter f) {
