@@ -46,9 +46,20 @@ public final class EventColumns {
         return "severity".equals(column);
     }
 
-    /** The text column holding {@code field}, matched case-insensitively, if it has one. */
+    /**
+     * Names that some source also uses for a field of its own, in another case: CloudTrail's {@code eventID} is the
+     * record's UUID, not CloudWatch's eventId. Only the exact spelling given here names the column.
+     */
+    private static final Map<String, String> EXACT_ONLY = Map.of("eventid", "eventId");
+
+    /** The text column holding {@code field}, matched case-insensitively (but see {@link #EXACT_ONLY}), if it has one. */
     public static Optional<String> textColumn(String field) {
-        return Optional.ofNullable(COLUMNS.get(field.toLowerCase(Locale.ROOT)));
+        String lower = field.toLowerCase(Locale.ROOT);
+        String exact = EXACT_ONLY.get(lower);
+        if (exact != null && !exact.equals(field)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(COLUMNS.get(lower));
     }
 
     /** The epoch-millisecond column holding {@code field}, if it is one of the event's times. */

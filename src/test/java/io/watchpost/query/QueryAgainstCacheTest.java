@@ -121,6 +121,13 @@ class QueryAgainstCacheTest {
                     "responseElements.ConsoleLogin = Success")), 10, true).stream().map(e -> e.event().eventId()).toList());
             assertEquals(List.of("4"), other.events().find(SqlCompiler.compile(FilterParser.parse(
                     "msg = \"tab\\there\" AND k = 'a\"q'")), 10, true).stream().map(e -> e.event().eventId()).toList());
+            // CloudTrail's own eventID is the record's UUID; only the exact spelling eventId names CloudWatch's id.
+            other.events().append(List.of(n.normalize(new RawLogEvent("/ct", "s", "3", 3, 0, ct("ConsoleLogin", "carol",
+                    "Success").replace("{\"eventVersion\"", "{\"eventID\":\"2\",\"eventVersion\"")))));
+            assertEquals(List.of("3"), other.events().find(SqlCompiler.compile(FilterParser.parse("eventID = 2")), 10,
+                    true).stream().map(e -> e.event().eventId()).toList());
+            assertEquals(List.of("2"), other.events().find(SqlCompiler.compile(FilterParser.parse("eventId = 2")), 10,
+                    true).stream().map(e -> e.event().eventId()).toList());
         }
     }
 
