@@ -115,9 +115,15 @@ public final class RulesWorkspaceModel {
 
     /** Loads the rule list in the background; the first rule is selected when none is. */
     public void load() {
+        if (background.isShutdown()) {
+            return; // a team change that arrived as the workspace closed
+        }
         background.execute(() -> {
             List<RuleEntry> loaded = readRules();
             Platform.runLater(() -> {
+                if (background.isShutdown()) {
+                    return; // closed while the rules were read: nothing left to show them in
+                }
                 RuleEntry keep = selected.get();
                 rules.setAll(loaded);
                 if (keep == null && !loaded.isEmpty()) {
@@ -158,6 +164,9 @@ public final class RulesWorkspaceModel {
     }
 
     private void scheduleValidation(String text) {
+        if (background.isShutdown()) {
+            return;
+        }
         long edit = edits.incrementAndGet();
         if (pendingValidation != null) {
             pendingValidation.cancel(false);
