@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Reads and writes normalized events in the cache. Writes are serialized: one append at a time commits, so the
@@ -47,7 +48,8 @@ public final class EventStore {
 
     private final DataSource dataSource;
     private final Object writeLock = new Object();
-    private final List<AppendListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
+    private final ApiCallTimes apiCalls = new ApiCallTimes();
 
     /**
      * Told of every batch of newly stored events right after it commits, in commit order, on the writing thread and
@@ -58,7 +60,6 @@ public final class EventStore {
         /** @param lastSeq the highest seq committed with this batch (seqs grow in commit order) */
         void stored(List<Event> events, long lastSeq);
     }
-    private final ApiCallTimes apiCalls = new ApiCallTimes();
 
     EventStore(DataSource dataSource) {
         this.dataSource = dataSource;
