@@ -91,14 +91,6 @@ final class SyncSession implements TeamSync, AutoCloseable {
         start(settings);
     }
 
-    /** Asks the running sync for a round now, e.g. after a local change of team state. */
-    void syncSoon() {
-        SyncService s = service;
-        if (s != null) {
-            s.syncNow();
-        }
-    }
-
     @Override
     public synchronized void close() {
         closed = true;

@@ -46,6 +46,11 @@ public final class RuleYaml {
         this.locations = locations;
     }
 
+    /** A rule id names its file, so it holds only letters, digits and . _ : - and starts with a letter or digit. */
+    public static boolean isValidId(String id) {
+        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._:-]*");
+    }
+
     public static Rule parse(String text) {
         JsonNode root;
         Map<String, int[]> locations = new HashMap<>();
@@ -81,7 +86,7 @@ public final class RuleYaml {
             }
         });
         String id = required(root, "id");
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]*")) {
+        if (!isValidId(id)) {
             throw error("/id", "id '" + id + "' may hold only letters, digits and . _ : -");
         }
         String title = required(root, "title");

@@ -43,8 +43,14 @@ public final class UserRules {
         return team;
     }
 
-    /** The file a rule is saved in. */
+    /**
+     * The file a rule is saved in. Ids also arrive from the team database (a shared rule's delete carries only its
+     * id), so one that is not a valid rule id, and could name a file outside the directory, is refused here.
+     */
     public Path file(String ruleId) {
+        if (!RuleYaml.isValidId(ruleId)) {
+            throw new IllegalArgumentException("'" + ruleId + "' is not a rule id");
+        }
         return dir.resolve(ruleId + ".yml");
     }
 

@@ -74,6 +74,13 @@ public final class ApiCallTimes {
             });
             merge(c, MERGE_MINUTE, minutes);
             merge(c, MERGE_SECOND, seconds);
+            if (!calls.isEmpty()) {
+                // Pruned here, not with the event rollups: a quiet group still costs API calls but brings no events.
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_api_second WHERE bucket < ?")) {
+                    ps.setLong(1, secondsFrom);
+                    ps.executeUpdate();
+                }
+            }
         }
 
         void giveBack() {

@@ -167,7 +167,6 @@ public final class Rollups {
             }
             update(c, "DELETE FROM rollup_second WHERE bucket < ?", secondsFrom);
             update(c, "DELETE FROM rollup_latency_second WHERE bucket < ?", secondsFrom);
-            update(c, "DELETE FROM rollup_api_second WHERE bucket < ?", secondsFrom);
             lastCompactionMillis = nowMillis;
         }
         update(c, "UPDATE rollup_state SET last_seq = ?, talkers_dirty_from = ? WHERE id = 1", toSeq, newDirtyFrom);

@@ -177,7 +177,12 @@ public final class SharedObjectStore implements TeamState {
         if (!store(remote, remoteSeq, overwrittenBy, overwrittenAt, onlyIfVersion)) {
             return false;
         }
-        notifySubscribers(remote);
+        // A local edit recorded after the store above is newer than what was pulled: the feature keeps it and the next
+        // push sends it. (An edit caught between the feature's own write and its record here can still be replaced in
+        // the feature's table; closing that needs both writes under one lock.)
+        if (row(remote.kind(), remote.id()).map(r -> !r.object().pending()).orElse(true)) {
+            notifySubscribers(remote);
+        }
         return true;
     }
 

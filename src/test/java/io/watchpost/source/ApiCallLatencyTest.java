@@ -51,7 +51,6 @@ class ApiCallLatencyTest {
             assertEquals(calls, perMinute.stream().mapToLong(LatencyRow::events).sum());
             for (LatencyRow r : perSecond) {
                 assertTrue(r.p50Millis() <= r.p95Millis() && r.p95Millis() <= r.maxMillis(), "ordered: " + r);
-                assertTrue(r.bucketMillis() >= started - 1_000, "bucketed by when the call ended: " + r);
             }
             assertEquals(perSecond.stream().mapToDouble(LatencyRow::maxMillis).max().orElseThrow(),
                     perMinute.stream().mapToDouble(LatencyRow::maxMillis).max().orElseThrow(), "the same slowest call");
