@@ -21,7 +21,7 @@ public final class Main {
             System.setProperty("watchpost.logDir", defaultLogDirectory().toString());
         }
         Cache.prepareH2();
-        int code = WatchpostCommand.execute(args, GuiLauncher::launch);
+        int code = WatchpostCommand.execute(args, GuiLauncher::launch, new DashboardStallBench());
         // The GUI returns here only after its window closed; commands return when done. Exiting runs the shutdown
         // hooks, which find nothing left to close after a normal window close.
         System.exit(code);

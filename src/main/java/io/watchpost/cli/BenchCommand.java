@@ -20,11 +20,19 @@ import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure Watchpost against a plain baseline in one process, on this machine.",
-                "Each section prints its figures beside a baseline run in the same process, and the ratio."})
+                "Each section prints its figures beside a baseline run in the same process, and the ratio.",
+                "uistall opens the Dashboard and measures FX-thread stalls from the pulse, idle and while the cache ingests;",
+                "it needs a display (on a server: xvfb-run -a java -jar watchpost.jar bench --only uistall)."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark sections, in the order they run. */
-    enum Section { e2e, quota, parse, rules, query, sync }
+    enum Section { e2e, quota, parse, rules, query, sync, uistall }
+
+    private final WindowBench windowBench;
+
+    BenchCommand(WindowBench windowBench) {
+        this.windowBench = windowBench;
+    }
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
             description = "Sections to run, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
@@ -46,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Cached events for the Explorer query benchmark (default: ${DEFAULT-VALUE}).")
     int queryEvents;
 
+    @Option(names = "--ui-rate", paramLabel = "N", defaultValue = "50000",
+            description = "Events/s the cache is fed while the UI stall section watches the Dashboard (default: ${DEFAULT-VALUE}).")
+    int uiRate;
+
     @Override
     public Integer call() throws Exception {
         Set<Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
@@ -62,6 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
                     case rules -> RulesBench.run(System.out);
                     case query -> QueryBench.run(System.out, Files.createDirectories(dir.resolve("query")), queryEvents);
                     case sync -> SyncBench.run(System.out, dir, events, rounds);
+                    case uistall -> windowBench.run(System.out, Files.createDirectories(dir.resolve("uistall")), uiRate);
                 }
             }
         } finally {

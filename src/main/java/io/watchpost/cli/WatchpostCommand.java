@@ -32,7 +32,12 @@ public final class WatchpostCommand implements Runnable {
      * A wrong command line gets one line of error, not a page of usage.
      */
     public static int execute(String[] args, Runnable openWindow) {
-        CommandLine cli = new CommandLine(new WatchpostCommand(openWindow));
+        return execute(args, openWindow, WindowBench.NONE);
+    }
+
+    /** As {@link #execute(String[], Runnable)}, with the window's benchmark for {@code bench}. */
+    public static int execute(String[] args, Runnable openWindow, WindowBench windowBench) {
+        CommandLine cli = new CommandLine(new WatchpostCommand(openWindow), new Factory(windowBench));
         cli.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String name = ex.getCommandLine().getCommandSpec().qualifiedName();
@@ -45,6 +50,17 @@ public final class WatchpostCommand implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Picocli's factory, except that {@code bench} gets the window's benchmark (plain constructor wiring). */
+    private record Factory(WindowBench windowBench) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == BenchCommand.class) {
+                return type.cast(new BenchCommand(windowBench));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** The version Maven stamped into the build. */

@@ -28,6 +28,16 @@ class CommandLineTest {
     }
 
     @Test
+    void benchUiStallSaysWhyItCannotRunWithoutAWindow() {
+        CommandRun help = CommandRun.of("bench", "--help");
+        assertTrue(help.out().contains("uistall") && help.out().contains("--ui-rate"), help.out());
+
+        CommandRun run = CommandRun.of("bench", "--only", "uistall");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("== uistall") && run.out().contains("skipped: this entry point has no window"), run.out());
+    }
+
+    @Test
     void unknownCommandIsOneLineAndExitTwo() {
         CommandRun run = CommandRun.of("frobnicate");
         assertEquals(2, run.exitCode());

@@ -10,6 +10,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.watchpost.store.TalkerKind;
+import io.watchpost.ui.common.LayoutBarrier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -50,6 +51,7 @@ public final class DashboardView extends BorderPane {
     private final TopTalkersPane talkers;
     private final ComboBox<String> groupChoice = new ComboBox<>();
     private final List<ChartPlugin> alertIndicators = new ArrayList<>();
+    private List<AlertMarker> shownAlerts = List.of();
     private final CustomRangeBar customRange;
 
     public DashboardView(DashboardViewModel viewModel) {
@@ -196,7 +198,11 @@ public final class DashboardView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Dashboard");
         title.getStyleClass().add("dashboard-title");
-        HBox bar = new HBox(8, title, window, wholeCache, custom, new Label("Anomalies for"), groupChoice, pause, resetZoom, spacer, status);
+        // The status changes at every refresh; behind a barrier of fixed width it does not re-lay out the window.
+        LayoutBarrier statusBox = new LayoutBarrier(status);
+        statusBox.setPrefWidth(260);
+        status.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox bar = new HBox(8, title, window, wholeCache, custom, new Label("Anomalies for"), groupChoice, pause, resetZoom, spacer, statusBox);
         bar.getStyleClass().add("dashboard-toolbar");
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
@@ -219,10 +225,12 @@ public final class DashboardView extends BorderPane {
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
-        grid.add(throughputPanel, 0, 0);
-        grid.add(latencyPanel, 1, 0);
-        grid.add(anomalyPanel, 0, 1);
-        grid.add(talkers, 1, 1);
+        // Each cell lays itself out: a refresh that changes one chart's axes or one list's counts does not make the
+        // grid ask every other chart for its size again.
+        grid.add(new LayoutBarrier(throughputPanel), 0, 0);
+        grid.add(new LayoutBarrier(latencyPanel), 1, 0);
+        grid.add(new LayoutBarrier(anomalyPanel), 0, 1);
+        grid.add(new LayoutBarrier(talkers), 1, 1);
         return grid;
     }
 
@@ -277,6 +285,11 @@ public final class DashboardView extends BorderPane {
     }
 
     private void showAlerts(List<AlertMarker> alerts) {
+        // Swapping plugins re-lays the chart out: only when the markers changed, not at every refresh.
+        if (alerts.equals(shownAlerts)) {
+            return;
+        }
+        shownAlerts = List.copyOf(alerts);
         anomalies.getPlugins().removeAll(alertIndicators);
         alertIndicators.clear();
         for (AlertMarker a : alerts) {

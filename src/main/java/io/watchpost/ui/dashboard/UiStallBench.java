@@ -46,67 +46,91 @@ public final class UiStallBench {
 
     /** One phase's pulse gaps and ingest rate. */
     public record Phase(String name, int pulses, double p50Millis, double p99Millis, double maxMillis,
-                        long events, double eventsPerSecond, int refreshes, double slowestRefreshMillis, long gcMillis) {
+                        long events, double eventsPerSecond, int refreshes, double slowestRefreshMillis, long gcMillis,
+                        double fxCpuShare, String longestStall) {
 
         String line() {
             return String.format(Locale.ROOT, "%-20s pulses %5d  gap p50 %5.1f  p99 %6.1f  max %7.1f ms | ingest %,9d events "
-                            + "(%,7.0f/s) | %d refreshes, slowest on FX thread %.1f ms | GC %d ms",
-                    name, pulses, p50Millis, p99Millis, maxMillis, events, eventsPerSecond, refreshes, slowestRefreshMillis, gcMillis);
+                            + "(%,7.0f/s) | %d refreshes, slowest on FX thread %.1f ms | FX thread CPU %.0f%% | GC pauses %d ms%n"
+                            + "    longest stall: %s",
+                    name, pulses, p50Millis, p99Millis, maxMillis, events, eventsPerSecond, refreshes, slowestRefreshMillis,
+                    fxCpuShare * 100, gcMillis, longestStall);
         }
     }
 
     /**
-     * The phases: idle, ingest with the dashboard paused (what ingestion alone does to the FX thread: GC pauses,
-     * CPU), ingest with the dashboard live. {@link #passed()} when the live max gap stays under
-     * {@link #STALL_LIMIT_MILLIS} at the target rate.
+     * The judged phases: idle, ingest with the dashboard paused (what ingestion alone does to the FX thread: GC
+     * pauses, CPU), ingest with the dashboard live. {@link #passed()} when the live max gap stays under
+     * {@link #STALL_LIMIT_MILLIS} while the cache took at least {@link #TARGET_EVENTS_PER_SECOND}.
      */
-    public record Result(Phase baseline, Phase ingestPaused, Phase loaded) {
-        public boolean passed() {
-            return loaded.maxMillis() < STALL_LIMIT_MILLIS && loaded.eventsPerSecond() >= TARGET_EVENTS_PER_SECOND;
+    public record Result(Phase baseline, Phase warmUp, Phase ingestPaused, Phase loaded) {
+        public boolean stallsUnderLimit() {
+            return loaded.maxMillis() < STALL_LIMIT_MILLIS;
         }
+
+        public boolean rateReached() {
+            return loaded.eventsPerSecond() >= TARGET_EVENTS_PER_SECOND;
+        }
+
+        public boolean passed() {
+            return stallsUnderLimit() && rateReached();
+        }
+    }
+
+    /**
+     * Phase lengths and the ingest rate asked for. The warm-up (ingest with the dashboard live, reported but not
+     * judged) takes the one-off costs out of the judged phases: the JIT compiling the refresh path, the charts
+     * meeting their first source types.
+     */
+    public record Options(int baselineSeconds, int warmUpSeconds, int loadSeconds, int eventsPerSecond) {
+        public static final Options FULL = new Options(10, 5, 20, TARGET_EVENTS_PER_SECOND);
     }
 
     private UiStallBench() {
     }
 
-    public static Result run(PrintStream out, Path dir) throws Exception {
-        return run(out, dir, 10, 20, TARGET_EVENTS_PER_SECOND);
-    }
-
-    public static Result run(PrintStream out, Path dir, int baselineSeconds, int loadSeconds, int targetPerSecond) throws Exception {
+    public static Result run(PrintStream out, Path dir, Options options) throws Exception {
         startFx();
         Files.createDirectories(dir);
+        int rate = options.eventsPerSecond();
         try (Cache cache = Cache.open(dir.resolve("ui-stall-" + System.nanoTime()))) {
             AtomicLong refreshes = new AtomicLong();
             DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { }, () -> true);
             CompletableFuture<Stage> shown = new CompletableFuture<>();
+            CompletableFuture<Thread> fxThread = new CompletableFuture<>();
             Platform.runLater(() -> {
                 DashboardView view = new DashboardView(viewModel);
                 viewModel.dataProperty().addListener((obs, old, d) -> refreshes.incrementAndGet());
                 Stage stage = new Stage();
                 stage.setScene(new Scene(view, 1280, 800));
                 stage.show();
+                fxThread.complete(Thread.currentThread());
                 shown.complete(stage);
             });
             Stage stage = shown.get(30, TimeUnit.SECONDS);
             viewModel.start();
-            PulseGaps gaps = new PulseGaps();
-            try {
-                out.printf(Locale.ROOT, "UI stall bench: Dashboard (last 15 minutes, 1 s refresh), 1280x800, target %,d events/s, "
-                        + "stall limit %d ms, %d cores%n", targetPerSecond, STALL_LIMIT_MILLIS, Runtime.getRuntime().availableProcessors());
+            FxStallSampler sampler = new FxStallSampler(fxThread.get());
+            PulseGaps gaps = new PulseGaps(sampler);
+            try (sampler) {
+                out.printf(Locale.ROOT, "UI stall bench: Dashboard (last 15 minutes, 1 s refresh), 1280x800, %s; ingest target %,d events/s, "
+                        + "stall limit %d ms%n", toolkit(), rate, STALL_LIMIT_MILLIS);
+                out.printf(Locale.ROOT, "JVM: %s%n", jvm());
                 Thread.sleep(2_000); // first layout and refresh out of the way
-                Phase baseline = measure("baseline (idle)", gaps, refreshes, viewModel, baselineSeconds, null, 0);
+                Phase baseline = measure("baseline (idle)", gaps, refreshes, viewModel, options.baselineSeconds(), null, 0);
                 out.println(baseline.line());
+                Phase warmUp = measure("warm-up (not judged)", gaps, refreshes, viewModel, options.warmUpSeconds(), cache, rate);
+                out.println(warmUp.line());
                 Platform.runLater(() -> viewModel.pausedProperty().set(true));
-                Phase paused = measure("ingest, paused", gaps, refreshes, viewModel, loadSeconds, cache, targetPerSecond);
+                Phase paused = measure("ingest, paused", gaps, refreshes, viewModel, options.loadSeconds(), cache, rate);
                 out.println(paused.line());
                 Platform.runLater(() -> viewModel.pausedProperty().set(false));
-                Phase loaded = measure("ingest + live", gaps, refreshes, viewModel, loadSeconds, cache, targetPerSecond);
+                Phase loaded = measure("ingest + live", gaps, refreshes, viewModel, options.loadSeconds(), cache, rate);
                 out.println(loaded.line());
-                Result result = new Result(baseline, paused, loaded);
-                out.printf(Locale.ROOT, "result: %s (loaded max gap %.1f ms %s %d ms, %,.0f events/s %s %,d)%n",
-                        result.passed() ? "PASS" : "FAIL", loaded.maxMillis(), loaded.maxMillis() < STALL_LIMIT_MILLIS ? "<" : ">=",
-                        STALL_LIMIT_MILLIS, loaded.eventsPerSecond(), loaded.eventsPerSecond() >= targetPerSecond ? ">=" : "<", targetPerSecond);
+                Result result = new Result(baseline, warmUp, paused, loaded);
+                out.printf(Locale.ROOT, "result: %s; FX-thread stalls %s (live max gap %.1f ms, limit %d ms); ingest %s (%,.0f events/s, "
+                                + "target %,d)%n", result.passed() ? "PASS" : "FAIL", result.stallsUnderLimit() ? "PASS" : "FAIL",
+                        loaded.maxMillis(), STALL_LIMIT_MILLIS, result.rateReached() ? "PASS" : "FAIL", loaded.eventsPerSecond(),
+                        TARGET_EVENTS_PER_SECOND);
                 return result;
             } finally {
                 viewModel.shutdown();
@@ -125,6 +149,7 @@ public final class UiStallBench {
                                  Cache cache, int perSecond) throws Exception {
         viewModel.takeSlowestApplyNanos();
         long gcBefore = gcMillis();
+        long fxCpuBefore = gaps.sampler.fxCpuNanos();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong stored = new AtomicLong();
         Thread ingest = null;
@@ -134,6 +159,7 @@ public final class UiStallBench {
         }
         long refreshesBefore = refreshes.get();
         Platform.runLater(gaps::restart);
+        gaps.sampler.takeLongest();
         long start = System.nanoTime();
         if (ingest != null) {
             ingest.start();
@@ -150,12 +176,31 @@ public final class UiStallBench {
         Arrays.sort(g);
         return new Phase(name, g.length, pct(g, 0.50), pct(g, 0.99), g.length == 0 ? 0 : g[g.length - 1] / 1e6,
                 stored.get(), stored.get() / elapsed, (int) (refreshes.get() - refreshesBefore),
-                viewModel.takeSlowestApplyNanos() / 1e6, gcMillis() - gcBefore);
+                viewModel.takeSlowestApplyNanos() / 1e6, gcMillis() - gcBefore,
+                (gaps.sampler.fxCpuNanos() - fxCpuBefore) / (elapsed * 1e9), gaps.sampler.takeLongest());
     }
 
-    /** Collection time so far, all collectors: a long pulse gap with GC time beside it is the heap, not the view. */
+    /** Which glass and prism the window runs on: the figures mean something else headless than on a desktop GPU. */
+    private static String toolkit() {
+        String glass = com.sun.glass.ui.Application.GetApplication() == null ? System.getProperty("glass.platform", "?")
+                : com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName();
+        String prism = com.sun.prism.GraphicsPipeline.getPipeline() == null ? "?"
+                : com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
+        return "glass " + glass + ", prism " + prism + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    /** The collector and the heap: the pause goal decides how long a young collection may stop the FX thread. */
+    private static String jvm() {
+        String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));
+        List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:")).toList();
+        return String.format(Locale.ROOT, "%s, max heap %d MB, flags %s", collectors, Runtime.getRuntime().maxMemory() >> 20, flags);
+    }
+
+    /** Stop-the-world collection time so far: a long pulse gap with GC time beside it is the heap, not the view. */
     private static long gcMillis() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream().filter(FxStallSampler::stopsTheWorld)
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
@@ -188,9 +233,14 @@ public final class UiStallBench {
 
     /** Records the time between consecutive FX pulses, on the FX thread. */
     private static final class PulseGaps extends AnimationTimer {
+        private final FxStallSampler sampler;
         private long[] gaps = new long[4096];
         private int count;
         private long last;
+
+        PulseGaps(FxStallSampler sampler) {
+            this.sampler = sampler;
+        }
 
         void restart() {
             count = 0;
@@ -204,6 +254,7 @@ public final class UiStallBench {
 
         @Override
         public void handle(long now) {
+            sampler.pulse();
             if (last != 0) {
                 if (count == gaps.length) {
                     gaps = Arrays.copyOf(gaps, count * 2);
@@ -272,7 +323,8 @@ public final class UiStallBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("watchpost-ui-stall");
-        Result result = run(System.out, dir);
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : TARGET_EVENTS_PER_SECOND;
+        Result result = run(System.out, dir, new Options(10, 5, 20, rate));
         System.exit(result.passed() ? 0 : 1);
     }
 }

@@ -7,7 +7,6 @@ import io.watchpost.store.TalkerKind;
 import io.watchpost.store.TimeRange;
 import io.watchpost.ui.theme.Theme;
 import javafx.geometry.Point2D;
-import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,9 +86,9 @@ class DashboardViewTest {
 
         // A top talker row: that value over the whole window.
         fixture.requests.clear();
-        ListView<?> rejected = fixture.view.talkers().list(TalkerKind.REJECTED_FLOW);
-        DashboardFixture.waitUntil("the rejected flows list", 5, () -> !rejected.getItems().isEmpty());
-        robot.clickOn(robot.from(rejected).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        TopTalkersPane.TalkerList rejected = fixture.view.talkers().list(TalkerKind.REJECTED_FLOW);
+        DashboardFixture.waitUntil("the rejected flows list", 5, () -> !rejected.values().isEmpty());
+        robot.clickOn(call(() -> rejected.row(0)));
         DashboardFixture.waitUntil("a talker request", 5, () -> !fixture.requests.isEmpty());
         assertEquals(new ExplorerRequest("event.dataset = \"vpcflow\" and event.outcome = \"failure\" and source.ip = \"198.51.100.7\"",
                 twoMinutes.fromMillis(), twoMinutes.toMillis()), fixture.requests.get(0));
