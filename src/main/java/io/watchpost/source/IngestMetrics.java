@@ -14,16 +14,27 @@ public final class IngestMetrics {
     private final LongAdder apiCalls = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder latencyMillisSum = new LongAdder();
+    private final IngestHistory history;
     private volatile String lastError;
+
+    public IngestMetrics() {
+        this(new IngestHistory(System::currentTimeMillis));
+    }
+
+    public IngestMetrics(IngestHistory history) {
+        this.history = history;
+    }
 
     void recordPage(int events, long messageBytes) {
         apiCalls.increment();
         read.add(events);
         bytes.add(messageBytes);
+        history.addRead(events);
     }
 
     void recordStored(int storedCount, int duplicateCount, int errors, long latencySum) {
         stored.add(storedCount);
+        history.addStored(storedCount);
         duplicates.add(duplicateCount);
         parseErrors.add(errors);
         latencyMillisSum.add(latencySum);
@@ -31,6 +42,11 @@ public final class IngestMetrics {
 
     void recordError(String message) {
         lastError = message;
+    }
+
+    /** Per second, what was read and stored lately (for a chart that opens after ingestion started). */
+    public IngestHistory history() {
+        return history;
     }
 
     public Snapshot snapshot() {

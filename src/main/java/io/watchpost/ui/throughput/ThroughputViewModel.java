@@ -1,5 +1,6 @@
 package io.watchpost.ui.throughput;
 
+import io.watchpost.source.IngestHistory;
 import io.watchpost.source.IngestMetrics;
 import io.watchpost.ui.common.BackgroundExecutors;
 import io.watchpost.ui.common.FxLatest;
@@ -8,6 +9,7 @@ import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -61,15 +63,29 @@ public final class ThroughputViewModel {
         return visibleWindow.getReadOnlyProperty();
     }
 
+    private void add(double x, double stored, double read) {
+        storedPerSecond.lock().writeLockGuard(() -> storedPerSecond.add(x, stored, 0, 0));
+        readPerSecond.lock().writeLockGuard(() -> readPerSecond.add(x, read, 0, 0));
+    }
+
     /** Sampling thread. Never throws: an exception would silently cancel the schedule. */
     private void sample() {
         try {
             RateMeter.Rates rates = meter.next(metrics.snapshot(), System.nanoTime());
             double now = System.currentTimeMillis() / 1000.0;
-            storedPerSecond.lock().writeLockGuard(() -> storedPerSecond.add(now, rates.storedPerSecond(), 0, 0));
-            readPerSecond.lock().writeLockGuard(() -> readPerSecond.add(now, rates.readPerSecond(), 0, 0));
             if (Double.isNaN(firstSampleSeconds)) {
-                firstSampleSeconds = now;
+                // The first sample has no interval to make a rate of; what ingestion did before it, it did per
+                // second on record. Each point stands at the end of its second, as the live samples do.
+                List<IngestHistory.Second> before = metrics.history().completeSeconds();
+                firstSampleSeconds = before.isEmpty() ? now : before.get(0).epochSecond() + 1;
+                for (IngestHistory.Second s : before) {
+                    add(s.epochSecond() + 1.0, s.stored(), s.read());
+                }
+                if (before.isEmpty()) {
+                    add(now, 0, 0);
+                }
+            } else {
+                add(now, rates.storedPerSecond(), rates.readPerSecond());
             }
             double span = Math.min(WINDOW_SECONDS, Math.max(MIN_VISIBLE_SECONDS, now - firstSampleSeconds));
             windows.publish(new TimeWindow(now - span, now));
