@@ -27,10 +27,6 @@ public final class LayoutBarrier extends Region {
         setPrefSize(0, 0);
     }
 
-    public Node content() {
-        return content;
-    }
-
     @Override
     protected void layoutChildren() {
         content.resizeRelocate(0, 0, getWidth(), getHeight());

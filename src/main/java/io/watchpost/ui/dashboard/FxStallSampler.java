@@ -87,14 +87,14 @@ final class FxStallSampler implements AutoCloseable {
         return baseUptimeMillis + (nanos - baseNanos) / 1_000_000;
     }
 
-    /** Milliseconds of collection that overlap [from, to] (uptime ms), and how many collections. */
+    /** Milliseconds of collection that overlap [from, to] (uptime ms), and how many collections touch it. */
     private long[] gcMillisWithin(long from, long to) {
         long total = 0;
         long count = 0;
         for (long[] p : gcPauses) {
             long overlap = Math.min(to, p[1]) - Math.max(from, p[0]);
             if (overlap >= 0) {
-                total += Math.max(overlap, p[1] == p[0] ? 0 : 1);
+                total += overlap;
                 count++;
             }
         }

@@ -84,6 +84,10 @@ public final class UiStallBench {
      */
     public record Options(int baselineSeconds, int warmUpSeconds, int loadSeconds, int eventsPerSecond) {
         public static final Options FULL = new Options(10, 5, 20, TARGET_EVENTS_PER_SECOND);
+
+        public Options atRate(int perSecond) {
+            return new Options(baselineSeconds, warmUpSeconds, loadSeconds, perSecond);
+        }
     }
 
     private UiStallBench() {
@@ -296,7 +300,7 @@ public final class UiStallBench {
 
     /** Starts the toolkit headless when Monocle is on the class path (tests), else on the display; once per JVM. */
     private static void startFx() throws InterruptedException {
-        if (System.getProperty("glass.platform") == null && classPresent("com.sun.glass.ui.monocle.MonoclePlatformFactory")) {
+        if (System.getProperty("glass.platform") == null && monoclePresent()) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
@@ -312,9 +316,21 @@ public final class UiStallBench {
         started.await(30, TimeUnit.SECONDS);
     }
 
-    private static boolean classPresent(String name) {
+    /**
+     * Whether a window can open here: Windows and macOS always have a display; Linux needs X11 or Wayland, or
+     * Monocle on the class path (the tests' headless toolkit).
+     */
+    public static boolean canOpenWindow() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
+                || "Monocle".equals(System.getProperty("glass.platform")) || monoclePresent();
+    }
+
+    private static boolean monoclePresent() {
         try {
-            Class.forName(name, false, UiStallBench.class.getClassLoader());
+            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory", false, UiStallBench.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
             return false;
@@ -324,7 +340,7 @@ public final class UiStallBench {
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("watchpost-ui-stall");
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : TARGET_EVENTS_PER_SECOND;
-        Result result = run(System.out, dir, new Options(10, 5, 20, rate));
+        Result result = run(System.out, dir, Options.FULL.atRate(rate));
         System.exit(result.passed() ? 0 : 1);
     }
 }
