@@ -219,8 +219,9 @@ public final class UiStallBench {
         long start = System.nanoTime();
         long sent = 0;
         while (!stop.get()) {
+            // Sent runs up to one batch ahead of due, never behind: the rate fed is at least the target.
             long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
-            if (sent >= due) {
+            if (sent >= due + BATCH) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
