@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads and writes normalized events in the cache. Writes are serialized: one append at a time commits, so the
@@ -51,7 +50,6 @@ public final class EventStore {
     private final Object writeLock = new Object();
     private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private final ApiCallTimes apiCalls = new ApiCallTimes();
-    private final LongAdder storedTotal = new LongAdder();
 
     /**
      * Told of every batch of newly stored events right after it commits, in commit order, on the writing thread and
@@ -126,7 +124,6 @@ public final class EventStore {
                     }
                     long lastSeq = listeners.isEmpty() || stored.isEmpty() ? 0 : maxSeq(c);
                     c.commit();
-                    storedTotal.add(stored.size());
                     if (lastSeq > 0) {
                         for (AppendListener l : listeners) {
                             l.stored(stored, lastSeq);
@@ -147,11 +144,6 @@ public final class EventStore {
 
     public AppendResult append(List<Event> events) {
         return append(events, null);
-    }
-
-    /** Events this store committed since the cache was opened: the write load the page cache is sized to. */
-    long storedTotal() {
-        return storedTotal.sum();
     }
 
     /** Inserts the batch and returns the events that were new (the cache's unique key refuses the others). */

@@ -46,7 +46,6 @@ class EventStoreTest {
             assertEquals(new AppendResult(3, 0), cache.events().append(batch));
             assertEquals(new AppendResult(0, 3), cache.events().append(batch));
             assertEquals(3, cache.events().count());
-            assertEquals(3, cache.events().storedTotal(), "the write load the page cache follows counts new rows only");
         }
     }
 
