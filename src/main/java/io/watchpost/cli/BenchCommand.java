@@ -7,6 +7,7 @@ import io.watchpost.bench.ParseRateBench;
 import io.watchpost.bench.QueryBench;
 import io.watchpost.bench.RulesBench;
 import io.watchpost.bench.SyncBench;
+import io.watchpost.bench.WriteBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark sections, in the order they run. */
-    enum Section { e2e, quota, parse, rules, query, sync, uistall }
+    enum Section { e2e, write, quota, parse, rules, query, sync, uistall }
 
     private final WindowBench windowBench;
 
@@ -39,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     Set<Section> only;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
-            description = "Events per end-to-end and sync run (default: ${DEFAULT-VALUE}).")
+            description = "Events per end-to-end, write and sync run (default: ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
@@ -69,6 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
                 System.out.println("== " + section);
                 switch (section) {
                     case e2e -> EndToEndBench.run(System.out, dir, events, rounds);
+                    case write -> WriteBench.run(System.out, Files.createDirectories(dir.resolve("write")), events, rounds);
                     case quota -> IngestQuotaBench.run(Files.createDirectories(dir.resolve("quota")), quotaSeconds, System.out);
                     case parse -> ParseRateBench.run(System.out);
                     case rules -> RulesBench.run(System.out);

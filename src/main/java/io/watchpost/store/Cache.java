@@ -54,10 +54,11 @@ public final class Cache implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         // DB_CLOSE_ON_EXIT=FALSE: we close the pool ourselves, so a shutdown hook of H2's cannot close it under a writer.
-        // CACHE_SIZE (KB): a 16 MB cache ingests ~50% faster, but H2's page cache is load-bearing. A page whose chunk
-        // is still being serialized is found only in the cache; once evicted, a reader looks for it in the file,
-        // past its end. A cache shrunk during a flood (SET CACHE_SIZE also clears it) made the Explorer fail with
-        // "Reading from file ... failed" (ExplorerScrollTest, issue 8 note). Keep it large and fixed.
+        // CACHE_SIZE (KB): keep it large and fixed. A 16 MB cache ingests no faster, within the bench's noise, and
+        // H2's page cache is load-bearing. A page whose chunk is still being serialized is found only in the cache;
+        // once evicted, a reader looks for it in the file, past its end. A cache shrunk during a flood (SET
+        // CACHE_SIZE also clears it) made the Explorer fail with "Reading from file ... failed" (ExplorerScrollTest,
+        // issue 8 note).
         config.setJdbcUrl("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=20000;CACHE_SIZE=131072");
         config.setUsername("sa");
         config.setPassword("");
