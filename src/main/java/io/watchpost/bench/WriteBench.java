@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,7 @@ public final class WriteBench {
                 drops.add("DROP INDEX \"" + index + "\"");
             }
         } finally {
-            deleteTree(dir, "write-probe");
+            deleteCacheFiles(dir, "write-probe");
         }
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("cache as shipped", List.of()));
@@ -125,7 +124,7 @@ public final class WriteBench {
             }
             return rate;
         } finally {
-            deleteTree(file.getParent(), file.getFileName().toString());
+            deleteCacheFiles(file.getParent(), file.getFileName().toString());
         }
     }
 
@@ -142,9 +141,10 @@ public final class WriteBench {
         return out;
     }
 
-    private static void deleteTree(Path dir, String prefix) throws java.io.IOException {
+    /** H2 keeps a cache as flat files named after it ({@code name.mv.db}, {@code name.trace.db}). */
+    private static void deleteCacheFiles(Path dir, String name) throws java.io.IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted(Comparator.reverseOrder()).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList()) {
                 Files.deleteIfExists(p);
             }
         }
