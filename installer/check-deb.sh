@@ -46,6 +46,14 @@ check "desktop Icon=$icon_path is in the package" test -f "$work/root$icon_path"
 check "icon is assets/icon/watchpost.png"        cmp -s assets/icon/watchpost.png "$work/root$icon_path"
 check "postinst installs the menu entry"       grep -q "xdg-desktop-menu install /opt/watchpost/lib/watchpost-Watchpost.desktop" "$work/control/postinst"
 check "app version in the launcher config"     grep -q "jpackage.app-version=$VERSION" "$work/root/opt/watchpost/lib/app/Watchpost.cfg"
+while IFS= read -r option; do
+  [[ -z "$option" || "$option" == \#* ]] && continue
+  if [[ "$option" == -XX:ThreadPriorityPolicy=* ]]; then # build-linux.sh puts it into the runtime image
+    check "runtime image has $option (installer/jvm.options)" grep -aqF -- "$option" "$work/root/opt/watchpost/lib/runtime/lib/modules"
+  else
+    check "launcher config has $option (installer/jvm.options)" grep -qF -- "java-options=$option" "$work/root/opt/watchpost/lib/app/Watchpost.cfg"
+  fi
+done < installer/jvm.options
 out=$("$work/root/opt/watchpost/bin/Watchpost" --version 2>&1 || true)
 check "bundled runtime runs: Watchpost --version -> 'watchpost $POM_VERSION'" test "$out" = "watchpost $POM_VERSION"
 [[ "$out" = "watchpost $POM_VERSION" ]] || echo "       got: $out"

@@ -16,7 +16,7 @@ final class DashboardStallBench implements WindowBench {
     public boolean run(PrintStream out, Path dir, int eventsPerSecond) throws Exception {
         if (!UiStallBench.canOpenWindow()) {
             out.println("skipped: no display to open the Dashboard on (DISPLAY is not set). On a server run it under Xvfb:");
-            out.println("  xvfb-run -a java -XX:MaxGCPauseMillis=20 -Xmx2g -jar target/watchpost.jar bench --only uistall");
+            out.println("  xvfb-run -a java @installer/jvm.options -jar target/watchpost.jar bench --only uistall");
             return false;
         }
         UiStallBench.run(out, dir, UiStallBench.Options.FULL.atRate(eventsPerSecond));

@@ -1,5 +1,6 @@
 package io.watchpost.source;
 
+import io.watchpost.background.BackgroundThreads;
 import io.watchpost.normalize.Normalizer;
 import io.watchpost.store.EventStore;
 import org.slf4j.Logger;
@@ -19,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ingestion of one AWS source (endpoint, region, credentials) into the cache: follow log groups (Live Tail where
@@ -71,12 +71,7 @@ public final class IngestEngine implements AutoCloseable {
         this.pipeline = new IngestPipeline(new Normalizer(), store, new IngestMetrics());
         this.laneStore = new LaneStore(pipeline, store);
         this.sourceKey = settings.describe() + (settings.profile() == null ? "" : "|profile=" + settings.profile());
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "watchpost-ingest-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newCachedThreadPool(BackgroundThreads.numbered("watchpost-ingest"));
     }
 
     public AwsSettings settings() {

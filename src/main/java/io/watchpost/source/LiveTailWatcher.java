@@ -1,5 +1,6 @@
 package io.watchpost.source;
 
+import io.watchpost.background.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,11 +29,8 @@ final class LiveTailWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveTailWatcher.class);
     static final int START_TIMEOUT_SECONDS = 10;
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "watchpost-livetail-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
+            BackgroundThreads.named("watchpost-livetail-timer"));
 
     private final CloudWatchLogsAsyncClient client;
     private final String logGroupArn;

@@ -1,5 +1,6 @@
 package io.watchpost.store;
 
+import io.watchpost.background.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +21,7 @@ public final class RollupUpdater implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     public RollupUpdater(Cache cache, Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "watchpost-rollups");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("watchpost-rollups"));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 // A backlog (history filling a fresh cache) goes round by round, each committed, until caught up.

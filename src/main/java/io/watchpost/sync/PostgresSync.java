@@ -1,5 +1,6 @@
 package io.watchpost.sync;
 
+import io.watchpost.background.BackgroundThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -194,11 +195,7 @@ public final class PostgresSync {
     private void pushAll(Connection[] sessions, Totals totals, PushProgress progress) throws SQLException, IOException {
         long mark = state.lastSeq();
         long until = maxSeq();
-        ExecutorService merger = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "watchpost-sync-merge");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService merger = Executors.newSingleThreadExecutor(BackgroundThreads.named("watchpost-sync-merge"));
         StagedBatch merging = null;
         Future<Integer> merged = null;
         try {

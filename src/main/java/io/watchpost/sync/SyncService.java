@@ -1,5 +1,6 @@
 package io.watchpost.sync;
 
+import io.watchpost.background.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +65,7 @@ public final class SyncService implements AutoCloseable {
         if (worker != null) {
             throw new IllegalStateException("already started");
         }
-        worker = new Thread(this::run, "watchpost-sync");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundThreads.start(this::run, "watchpost-sync");
     }
 
     /** Starts the next round now instead of after the interval (e.g. after the user changed a shared object). */

@@ -1,5 +1,6 @@
 package io.watchpost.ui;
 
+import io.watchpost.background.BackgroundThreads;
 import io.watchpost.ui.help.HelpWindow;
 import io.watchpost.ui.settings.AppSettings;
 import io.watchpost.ui.settings.SettingsDialog;
@@ -70,11 +71,7 @@ public class WatchpostApplication extends Application {
     private volatile WindowGeometry geometry;   // the normal (un-maximized) bounds, for saving from any thread
     private volatile boolean maximized;
     // Settings are written in order on one background thread: no file I/O on the FX thread.
-    private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "watchpost-settings");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(BackgroundThreads.named("watchpost-settings"));
     // Completes when the previous session has closed: a new session may reopen the same cache file.
     private CompletableFuture<Void> previousSessionClosed = CompletableFuture.completedFuture(null);
     private final Thread shutdownHook = new Thread(this::shutdownOnSignal, "watchpost-shutdown-hook");
@@ -222,9 +219,8 @@ public class WatchpostApplication extends Application {
             LOG.error("could not start {}", chosen.source(), task.getException());
             scene.setRoot(startFailed("Could not start: " + describe(task.getException())));
         });
-        Thread thread = new Thread(task, "watchpost-startup");
-        thread.setDaemon(true);
-        thread.start();
+        // Opens the cache and starts the session's services: the threads it starts, H2's included, inherit its priority.
+        BackgroundThreads.start(task, "watchpost-startup");
     }
 
     private void install(UiServices started) {

@@ -12,7 +12,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     private static final String[] CORE = {"io.watchpost.source..", "io.watchpost.normalize..", "io.watchpost.store..",
-            "io.watchpost.query..", "io.watchpost.detect..", "io.watchpost.sync..", "io.watchpost.cli..", "io.watchpost.bench.."};
+            "io.watchpost.query..", "io.watchpost.detect..", "io.watchpost.sync..", "io.watchpost.cli..", "io.watchpost.bench..",
+            "io.watchpost.background.."};
 
     @ArchTest
     static final ArchRule coreIsFreeOfJavaFx = noClasses().that().resideInAnyPackage(CORE)

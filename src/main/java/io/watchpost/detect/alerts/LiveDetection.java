@@ -1,5 +1,6 @@
 package io.watchpost.detect.alerts;
 
+import io.watchpost.background.BackgroundThreads;
 import io.watchpost.normalize.Event;
 import io.watchpost.store.EventStore;
 import io.watchpost.store.StoredEvent;
@@ -58,11 +59,7 @@ public final class LiveDetection implements AutoCloseable {
         this.sink = sink;
         this.lastSeq = fromSeq;
         this.readUpTo = store.listen(listener);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "watchpost-detection");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("watchpost-detection"));
         timer.scheduleWithFixedDelay(this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

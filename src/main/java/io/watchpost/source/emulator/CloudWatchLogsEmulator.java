@@ -1,5 +1,6 @@
 package io.watchpost.source.emulator;
 
+import io.watchpost.background.BackgroundThreads;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +75,7 @@ public final class CloudWatchLogsEmulator implements AutoCloseable {
         EmulatedLogs logs = new EmulatedLogs();
         LogJournal journal = options.dataDir() == null ? LogJournal.NONE : DataDirStore.open(options.dataDir(), logs);
         int id = INSTANCES.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "cwl-emulator-" + id + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        ThreadFactory tf = BackgroundThreads.numbered("cwl-emulator-" + id);
         ExecutorService executor = Executors.newFixedThreadPool(
                 Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), tf);
         HttpServer server;

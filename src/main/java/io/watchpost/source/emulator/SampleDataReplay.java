@@ -1,5 +1,6 @@
 package io.watchpost.source.emulator;
 
+import io.watchpost.background.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +45,7 @@ public final class SampleDataReplay implements AutoCloseable {
         this.span = Math.max(1000, last - first + 1000);
         long cut = first + (long) (span * HISTORY_SHARE);
         this.offset = clock.millis() - cut;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "watchpost-demo-replay");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("watchpost-demo-replay"));
     }
 
     /** Puts the history now, then keeps putting events as their moved time arrives. */

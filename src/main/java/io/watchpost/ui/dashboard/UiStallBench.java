@@ -1,5 +1,6 @@
 package io.watchpost.ui.dashboard;
 
+import io.watchpost.background.BackgroundThreads;
 import io.watchpost.normalize.Event;
 import io.watchpost.normalize.Severity;
 import io.watchpost.store.Cache;
@@ -97,7 +98,7 @@ public final class UiStallBench {
         startFx();
         Files.createDirectories(dir);
         int rate = options.eventsPerSecond();
-        try (Cache cache = Cache.open(dir.resolve("ui-stall-" + System.nanoTime()))) {
+        try (Cache cache = openInBackground(dir.resolve("ui-stall-" + System.nanoTime()))) {
             AtomicLong refreshes = new AtomicLong();
             DashboardViewModel viewModel = new DashboardViewModel(new RollupQueries(cache), List::of, request -> { }, () -> true);
             CompletableFuture<Stage> shown = new CompletableFuture<>();
@@ -149,6 +150,22 @@ public final class UiStallBench {
         }
     }
 
+    /**
+     * Opens the cache on a background thread, as the app's startup task does: H2 starts its writer threads from the
+     * opening thread, and they inherit its (low) priority.
+     */
+    private static Cache openInBackground(Path file) throws Exception {
+        CompletableFuture<Cache> opened = new CompletableFuture<>();
+        BackgroundThreads.start(() -> {
+            try {
+                opened.complete(Cache.open(file));
+            } catch (RuntimeException e) {
+                opened.completeExceptionally(e);
+            }
+        }, "ui-stall-bench-open").join();
+        return opened.get();
+    }
+
     private static Phase measure(String name, PulseGaps gaps, AtomicLong refreshes, DashboardViewModel viewModel, int seconds,
                                  Cache cache, int perSecond) throws Exception {
         viewModel.takeSlowestApplyNanos();
@@ -158,8 +175,7 @@ public final class UiStallBench {
         AtomicLong stored = new AtomicLong();
         Thread ingest = null;
         if (cache != null) {
-            ingest = new Thread(() -> ingest(cache, perSecond, stop, stored), "ui-stall-bench-ingest");
-            ingest.setDaemon(true);
+            ingest = BackgroundThreads.newThread(() -> ingest(cache, perSecond, stop, stored), "ui-stall-bench-ingest");
         }
         long refreshesBefore = refreshes.get();
         Platform.runLater(gaps::restart);

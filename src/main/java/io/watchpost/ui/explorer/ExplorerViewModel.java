@@ -1,5 +1,6 @@
 package io.watchpost.ui.explorer;
 
+import io.watchpost.background.BackgroundThreads;
 import io.watchpost.normalize.Event;
 import io.watchpost.store.EventExplorer;
 import io.watchpost.store.EventKey;
@@ -429,9 +430,7 @@ public final class ExplorerViewModel {
 
     /** Starts an export on its own daemon thread, so a long export never holds up this tab's queries. */
     public ExportTask startExport(ExportTask task) {
-        Thread thread = new Thread(task, "explorer-export");
-        thread.setDaemon(true);
-        thread.start();
+        BackgroundThreads.start(task, "explorer-export");
         return task;
     }
 

@@ -1,5 +1,6 @@
 package io.watchpost.ui.welcome;
 
+import io.watchpost.background.BackgroundThreads;
 import io.watchpost.ui.settings.AwsSource;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -193,9 +194,7 @@ public final class WelcomeView extends StackPane {
                 profile.setValue("default");
             }
         });
-        Thread t = new Thread(load, "watchpost-aws-profiles");
-        t.setDaemon(true);
-        t.start();
+        BackgroundThreads.start(load, "watchpost-aws-profiles");
     }
 
     /** The profile typed or chosen; null (the SDK's default chain) when left empty. */
