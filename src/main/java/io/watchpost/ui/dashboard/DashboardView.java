@@ -10,6 +10,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.watchpost.store.TalkerKind;
+import io.watchpost.ui.common.ChartRenderers;
 import io.watchpost.ui.common.LayoutBarrier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -62,7 +63,7 @@ public final class DashboardView extends BorderPane {
         // Throughput: stacked filled areas (events/s, left) with bytes/s as a dashed line on its own axis (right).
         DefaultNumericAxis rateAxis = Charts.valueAxis("events/s", Side.LEFT);
         throughput = Charts.chart("dashboard-throughput", "Throughput by source type", Charts.timeAxis(), rateAxis);
-        ErrorDataSetRenderer areas = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer areas = ChartRenderers.sequential();
         areas.setErrorStyle(ErrorStyle.NONE);
         areas.setDrawMarker(false);
         areas.setPolyLineStyle(LineStyle.AREA);
@@ -73,7 +74,7 @@ public final class DashboardView extends BorderPane {
             areas.getDatasets().setAll(sets.stacked());
         });
         DefaultNumericAxis bytesAxis = Charts.valueAxis("bytes/s", Side.RIGHT);
-        ErrorDataSetRenderer bytes = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer bytes = ChartRenderers.sequential();
         bytes.setErrorStyle(ErrorStyle.NONE);
         bytes.setDrawMarker(false);
         bytes.getAxes().add(bytesAxis);
@@ -97,17 +98,17 @@ public final class DashboardView extends BorderPane {
         // Anomalies: the band as a surface behind the volume line, anomalous points as red markers on top.
         anomalies = Charts.chart("dashboard-anomalies", "Volume against baseline", Charts.timeAxis(),
                 Charts.valueAxis("events/bucket", Side.LEFT));
-        ErrorDataSetRenderer band = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer band = ChartRenderers.sequential();
         band.setErrorStyle(ErrorStyle.ERRORSURFACE);
         band.setDrawMarker(false);
         sets.band().setStyle("-fx-line-color: #8c959f; -fx-fill: #8c959f; -fx-line-width: 1.0; -fx-line-dash-array: 3 3;");
         band.getDatasets().add(sets.band());
-        ErrorDataSetRenderer line = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer line = ChartRenderers.sequential();
         line.setErrorStyle(ErrorStyle.NONE);
         line.setDrawMarker(false);
         sets.volume().setStyle("-fx-line-color: #1f6feb; -fx-line-width: 2.0;");
         line.getDatasets().add(sets.volume());
-        ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer marks = ChartRenderers.sequential();
         marks.setErrorStyle(ErrorStyle.NONE);
         marks.setPolyLineStyle(LineStyle.NONE);
         marks.setDrawMarker(true);
@@ -133,7 +134,7 @@ public final class DashboardView extends BorderPane {
     /** p50 / p95 / max, heavier for the typical case; {@code axis} null: the chart's own. */
     private static ErrorDataSetRenderer latencyLines(List<DoubleDataSet> sets, DefaultNumericAxis axis, String p50Colour,
                                                      String p95Colour, String maxColour, String dash) {
-        ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer lines = ChartRenderers.sequential();
         lines.setErrorStyle(ErrorStyle.NONE);
         lines.setDrawMarker(false);
         if (axis != null) {

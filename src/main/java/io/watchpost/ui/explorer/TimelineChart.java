@@ -10,6 +10,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.watchpost.normalize.Severity;
 import io.watchpost.store.Histogram;
 import io.watchpost.store.TimeRange;
+import io.watchpost.ui.common.ChartRenderers;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -52,7 +53,7 @@ final class TimelineChart extends StackPane {
 
     private final DefaultNumericAxis timeAxis = new DefaultNumericAxis("Time (UTC)");
     private final DefaultNumericAxis countAxis = new DefaultNumericAxis("events");
-    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final ErrorDataSetRenderer renderer = ChartRenderers.sequential();
     private final XYChart chart;
     private final Pane overlay = new Pane();
     private final Rectangle selection = new Rectangle();

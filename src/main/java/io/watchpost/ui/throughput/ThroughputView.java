@@ -5,6 +5,7 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
+import io.watchpost.ui.common.ChartRenderers;
 import javafx.scene.layout.BorderPane;
 
 /**
@@ -45,7 +46,7 @@ public final class ThroughputView extends BorderPane {
             }
         });
 
-        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        ErrorDataSetRenderer renderer = ChartRenderers.sequential();
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         // Stored is the headline series; read is context, so it is thinner, grey and dashed.
