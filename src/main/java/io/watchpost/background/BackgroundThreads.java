@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Windows and macOS honour Java priorities as they are. Linux ignores them unless the JVM runs with
  * {@code -XX:ThreadPriorityPolicy=1}; the installed launcher adds that and {@code -XX:JavaPriority1_To_OSPriority=10}
- * (nice 10 instead of the default mapping's 4). Lowering a thread's priority needs no privilege; the JVM still warns
- * once at start when not run as root.
+ * (nice 10 instead of the default mapping's 4). Lowering a thread's priority needs no privilege.
  */
 public final class BackgroundThreads {
 

@@ -71,7 +71,8 @@ public class WatchpostApplication extends Application {
     private volatile WindowGeometry geometry;   // the normal (un-maximized) bounds, for saving from any thread
     private volatile boolean maximized;
     // Settings are written in order on one background thread: no file I/O on the FX thread.
-    private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(BackgroundThreads.named("watchpost-settings"));
+    private final ExecutorService settingsWriter =
+            Executors.newSingleThreadExecutor(BackgroundThreads.named("watchpost-settings"));
     // Completes when the previous session has closed: a new session may reopen the same cache file.
     private CompletableFuture<Void> previousSessionClosed = CompletableFuture.completedFuture(null);
     private final Thread shutdownHook = new Thread(this::shutdownOnSignal, "watchpost-shutdown-hook");

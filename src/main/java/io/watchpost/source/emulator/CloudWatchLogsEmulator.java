@@ -1,7 +1,7 @@
 package io.watchpost.source.emulator;
 
-import io.watchpost.background.BackgroundThreads;
 import com.sun.net.httpserver.HttpServer;
+import io.watchpost.background.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * gap is a stall the analyst sees as a frozen window). Three phases on the same open window: a baseline without
  * ingest, then ingest of pre-normalized events through {@link EventStore#append} from a background thread at the
  * target rate, first with the dashboard paused, then live. As in the app, a {@link RollupUpdater} keeps the rollups
- * the charts read about a second behind the cache, on its own background thread. The paused phase separates what ingestion costs the FX thread from what the
- * dashboard adds; each phase also reports GC time and the longest refresh applied on the FX thread.
+ * the charts read about a second behind the cache, on its own background thread. The paused phase separates what
+ * ingestion costs the FX thread from what the dashboard adds; each phase also reports GC time and the longest refresh applied on the FX thread.
  *
  * <p>Lives in the UI package, not io.watchpost.bench: ArchitectureTest keeps JavaFX and io.watchpost.ui out of the
  * bench and cli packages. Headless it needs Monocle (test scope in the pom) or a display (e.g. xvfb-run).
@@ -158,15 +159,9 @@ public final class UiStallBench {
      * opening thread, and they inherit its (low) priority.
      */
     private static Cache openInBackground(Path file) throws Exception {
-        CompletableFuture<Cache> opened = new CompletableFuture<>();
-        BackgroundThreads.start(() -> {
-            try {
-                opened.complete(Cache.open(file));
-            } catch (RuntimeException e) {
-                opened.completeExceptionally(e);
-            }
-        }, "ui-stall-bench-open").join();
-        return opened.get();
+        FutureTask<Cache> open = new FutureTask<>(() -> Cache.open(file));
+        BackgroundThreads.start(open, "ui-stall-bench-open");
+        return open.get();
     }
 
     private static Phase measure(String name, PulseGaps gaps, AtomicLong refreshes, DashboardViewModel viewModel, int seconds,
