@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class WriteBench {
 
     private static final int BATCH = 5_000;
-    /** CloudWatch eventIds are 56 digits with long shared prefixes, which is what the unique key compares. */
+    /** CloudWatch eventIds are 56 digits with long shared prefixes, which is what the duplicate check hashes. */
     private static final String ID_PREFIX = "3751644415937181422181113103554065856529";
     private static final String[] GROUPS = {"/aws/cloudtrail/management", "/vpc/flow-logs", "/ec2/secure", "/ecs/payments-api"};
 

@@ -85,6 +85,10 @@ public final class Cache implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            events.saveHeldEvents(); // else the next open reads back the keys stored since the last save
+        } finally {
+            dataSource.close();
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.watchpost.normalize.Event;
 import io.watchpost.normalize.Severity;
 
 import javax.sql.DataSource;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,14 +33,10 @@ public final class EventStore {
     static final String COLUMNS = "seq, log_group, event_id, log_stream, event_time, ingest_time, source_type, severity, "
             + "action, outcome, user_name, source_ip, message, raw, fields, parse_error";
 
-    // A plain batched INSERT: the unique (log_group, event_id) constraint refuses a row the cache already holds, and
-    // H2 goes on with the rest of the batch, so each refused row is a duplicate. Measured about 20% faster than a
-    // MERGE ... WHEN NOT MATCHED of the same rows, which probes the index and then inserts through a derived table.
+    // Duplicates are taken out before the insert (HeldEvents), so every row of the batch is new.
     private static final String INSERT = "INSERT INTO events (log_group, event_id, log_stream, event_time, ingest_time, "
             + "source_type, severity, action, outcome, user_name, source_ip, message, raw, fields, parse_error) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** SQLSTATE of a unique-constraint violation. */
-    private static final String DUPLICATE_KEY = "23505";
 
     private static final String UPSERT_OFFSET = "MERGE INTO source_offsets (source_partition, offset_json, updated_at) "
             + "KEY (source_partition) VALUES (?, ?, ?)";
@@ -50,6 +45,8 @@ public final class EventStore {
     private final Object writeLock = new Object();
     private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private final ApiCallTimes apiCalls = new ApiCallTimes();
+    /** Read on the first append, not on open: it may have to read every key of a cache written before it existed. */
+    private HeldEvents held; // guarded by writeLock
 
     /**
      * Told of every batch of newly stored events right after it commits, in commit order, on the writing thread and
@@ -113,7 +110,11 @@ public final class EventStore {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    List<Event> stored = insert(c, events);
+                    if (held == null) {
+                        held = HeldEvents.load(c);
+                    }
+                    List<EncodedEvent> fresh = held.unseen(c, events);
+                    List<Event> stored = insert(c, fresh);
                     if (offset != null) {
                         try (PreparedStatement ps = c.prepareStatement(UPSERT_OFFSET)) {
                             ps.setString(1, offset.partition());
@@ -122,7 +123,11 @@ public final class EventStore {
                             ps.executeUpdate();
                         }
                     }
-                    long lastSeq = listeners.isEmpty() || stored.isEmpty() ? 0 : maxSeq(c);
+                    long lastSeq = stored.isEmpty() ? 0 : maxSeq(c);
+                    held.add(fresh, lastSeq);
+                    if (held.dueForSave()) {
+                        held.save(c); // with the events it covers: a crash cannot leave it claiming rows not saved
+                    }
                     c.commit();
                     if (lastSeq > 0) {
                         for (AppendListener l : listeners) {
@@ -146,22 +151,20 @@ public final class EventStore {
         return append(events, null);
     }
 
-    /** Inserts the batch and returns the events that were new (the cache's unique key refuses the others). */
+    /** Inserts events the cache does not hold yet and returns them. */
     private static List<Event> insert(Connection c, List<EncodedEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return List.of();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            List<Event> stored = new ArrayList<>(events.size());
             for (EncodedEvent e : events) {
                 bindEvent(ps, e);
                 ps.addBatch();
+                stored.add(e.event());
             }
-            try {
-                return stored(events, ps.executeBatch());
-            } catch (BatchUpdateException e) {
-                requireOnlyDuplicates(e);
-                return stored(events, e.getUpdateCounts());
-            }
+            ps.executeBatch();
+            return stored;
         }
     }
 
@@ -184,25 +187,17 @@ public final class EventStore {
         setNullable(ps, 15, e.parseError());
     }
 
-    private static List<Event> stored(List<EncodedEvent> events, int[] updateCounts) {
-        List<Event> stored = new ArrayList<>(events.size());
-        for (int i = 0; i < updateCounts.length; i++) {
-            if (updateCounts[i] > 0) {
-                stored.add(events.get(i).event());
+    /** Saves the filter of held events, so that the next open need not read back what was stored since its last save. */
+    void saveHeldEvents() {
+        synchronized (writeLock) {
+            if (held == null) {
+                return;
             }
-        }
-        return stored;
-    }
-
-    /** A batch may fail only because rows were already cached; anything else (a value too long, a full disk) is real. */
-    private static void requireOnlyDuplicates(BatchUpdateException e) throws SQLException {
-        for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
-            if (!DUPLICATE_KEY.equals(next.getSQLState())) {
-                throw next;
+            try (Connection c = dataSource.getConnection()) {
+                held.save(c);
+            } catch (SQLException e) {
+                throw new StoreException("could not save the filter of held events", e);
             }
-        }
-        if (e.getNextException() == null && !DUPLICATE_KEY.equals(e.getSQLState())) {
-            throw e;
         }
     }
 

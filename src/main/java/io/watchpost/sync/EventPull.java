@@ -110,11 +110,14 @@ public final class EventPull {
         long[] seqs = new long[page.size()];
         int n = 0;
         try (Connection c = cache.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT seq FROM events WHERE log_group = ? AND event_id = ? AND seq > ?")) {
+             PreparedStatement ps = c.prepareStatement(
+                     // the time finds the row through the time index; a copy of an event carries its time
+                     "SELECT seq FROM events WHERE event_time = ? AND log_group = ? AND event_id = ? AND seq > ?")) {
             for (Event e : page) {
-                ps.setString(1, e.logGroup());
-                ps.setString(2, e.eventId());
-                ps.setLong(3, after);
+                ps.setLong(1, e.eventTime().toEpochMilli());
+                ps.setString(2, e.logGroup());
+                ps.setString(3, e.eventId());
+                ps.setLong(4, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         seqs[n++] = rs.getLong(1);
