@@ -8,6 +8,7 @@ import io.watchpost.detect.alerts.StoredAlert;
 import io.watchpost.detect.alerts.TriageState;
 import io.watchpost.store.TeamState;
 import io.watchpost.ui.common.BackgroundExecutors;
+import io.watchpost.ui.common.CoalescedReload;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -53,6 +54,9 @@ public final class AlertsViewModel {
     private final AlertStore store;
     private final Consumer<List<EventRef>> showEvents;
     private final ScheduledExecutorService background = BackgroundExecutors.singleThread("watchpost-alerts");
+    private final CoalescedReload reload = new CoalescedReload(background, this::reload);
+    /** What the list shows, set on the FX thread from scope and severity, read by the reload in the background. */
+    private volatile AlertFilter filter = filter(Scope.OPEN, RuleSeverity.INFORMATIONAL);
 
     private final TeamState.Subscription teamChanges;
 
@@ -72,27 +76,33 @@ public final class AlertsViewModel {
         this.showEvents = showEvents;
         // another workstation's triage lands in the store on the sync's thread: show it
         teamChanges = store.team().subscribe(AlertStore.TRIAGE, (id, body, deleted) -> refresh());
-        scope.addListener((o, a, b) -> refresh());
-        minSeverity.addListener((o, a, b) -> refresh());
+        scope.addListener((o, a, b) -> filterChanged());
+        minSeverity.addListener((o, a, b) -> filterChanged());
     }
 
-    /** Re-reads the list in the background; safe from any thread. */
+    private void filterChanged() {
+        filter = filter(scope.get(), minSeverity.get());
+        refresh();
+    }
+
+    /** Re-reads the list in the background; safe from any thread. A burst of calls reads it once or twice. */
     public void refresh() {
-        AlertFilter filter = filter(scope.get(), minSeverity.get());
-        background.execute(() -> {
-            try {
-                List<StoredAlert> rows = store.list(filter);
-                Map<String, TeamState.Overwrite> marked = store.team().overwrites(AlertStore.TRIAGE);
-                Platform.runLater(() -> {
-                    overwrites.keySet().retainAll(marked.keySet());
-                    overwrites.putAll(marked);
-                    alerts.setAll(rows);
-                    status.set(rows.size() + (rows.size() == LIMIT ? "+" : "") + (rows.size() == 1 ? " alert" : " alerts"));
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> status.set("cannot read alerts: " + e.getMessage()));
-            }
-        });
+        reload.request();
+    }
+
+    private void reload() {
+        try {
+            List<StoredAlert> rows = store.list(filter);
+            Map<String, TeamState.Overwrite> marked = store.team().overwrites(AlertStore.TRIAGE);
+            Platform.runLater(() -> {
+                overwrites.keySet().retainAll(marked.keySet());
+                overwrites.putAll(marked);
+                alerts.setAll(rows);
+                status.set(rows.size() + (rows.size() == LIMIT ? "+" : "") + (rows.size() == 1 ? " alert" : " alerts"));
+            });
+        } catch (RuntimeException e) {
+            Platform.runLater(() -> status.set("cannot read alerts: " + e.getMessage()));
+        }
     }
 
     static AlertFilter filter(Scope scope, RuleSeverity min) {

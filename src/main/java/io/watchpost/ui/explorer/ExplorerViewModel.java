@@ -17,6 +17,7 @@ import io.watchpost.store.StoredEvent;
 import io.watchpost.store.TimeRange;
 import io.watchpost.store.ValueCount;
 import io.watchpost.ui.common.BackgroundExecutors;
+import io.watchpost.ui.common.CoalescedReload;
 import io.watchpost.ui.events.EventDetail;
 import io.watchpost.ui.events.EventRow;
 import javafx.application.Platform;
@@ -72,6 +73,11 @@ public final class ExplorerViewModel {
     private final InvestigationStore investigations;
     private final ExecutorService queries = BackgroundExecutors.singleThread("explorer-query");
     private final ExecutorService lookups = BackgroundExecutors.singleThread("explorer-lookup");
+    /** Saved searches arrive from the team one by one: a burst rereads the lists once or twice. */
+    private final CoalescedReload historyAndSavedSearches = new CoalescedReload(lookups, () -> {
+        publishHistory();
+        publishSavedSearches();
+    });
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong selection = new AtomicLong();
     private final Supplier<Long> clock;
@@ -356,10 +362,7 @@ public final class ExplorerViewModel {
     }
 
     public void refreshHistoryAndSavedSearches() {
-        execute(lookups, () -> {
-            publishHistory();
-            publishSavedSearches();
-        });
+        historyAndSavedSearches.request();
     }
 
     private void publishHistory() {

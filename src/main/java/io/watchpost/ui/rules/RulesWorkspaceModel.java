@@ -12,6 +12,7 @@ import io.watchpost.detect.RuleYaml;
 import io.watchpost.detect.UserRules;
 import io.watchpost.store.TeamState;
 import io.watchpost.ui.common.BackgroundExecutors;
+import io.watchpost.ui.common.CoalescedReload;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -71,6 +72,7 @@ public final class RulesWorkspaceModel {
     private final Backtester backtester;
     private final TeamState.Subscription teamChanges;
     private final ScheduledExecutorService background = BackgroundExecutors.singleThread("watchpost-rules");
+    private final CoalescedReload reload = new CoalescedReload(background, this::reloadRules);
     /** Only the newest edit's validation may land: older ones finishing late are dropped. */
     private final AtomicLong edits = new AtomicLong();
     private ScheduledFuture<?> pendingValidation;
@@ -113,26 +115,28 @@ public final class RulesWorkspaceModel {
         });
     }
 
-    /** Loads the rule list in the background; the first rule is selected when none is. */
+    /**
+     * Loads the rule list in the background; the first rule is selected when none is. A burst of calls (the team's
+     * rules arriving one by one) loads it once or twice; after the workspace closed it does nothing.
+     */
     public void load() {
-        if (background.isShutdown()) {
-            return; // a team change that arrived as the workspace closed
-        }
-        background.execute(() -> {
-            List<RuleEntry> loaded = readRules();
-            Platform.runLater(() -> {
-                if (background.isShutdown()) {
-                    return; // closed while the rules were read: nothing left to show them in
-                }
-                RuleEntry keep = selected.get();
-                rules.setAll(loaded);
-                if (keep == null && !loaded.isEmpty()) {
-                    selected.set(loaded.get(0));
-                } else if (keep != null && keep.rule().source().equals(editorText.get())) {
-                    // reloaded after a team change: show the rule as it is now, unless the editor holds unsaved edits
-                    loaded.stream().filter(e -> e.rule().id().equals(keep.rule().id())).findFirst().ifPresent(selected::set);
-                }
-            });
+        reload.request();
+    }
+
+    private void reloadRules() {
+        List<RuleEntry> loaded = readRules();
+        Platform.runLater(() -> {
+            if (background.isShutdown()) {
+                return; // closed while the rules were read: nothing left to show them in
+            }
+            RuleEntry keep = selected.get();
+            rules.setAll(loaded);
+            if (keep == null && !loaded.isEmpty()) {
+                selected.set(loaded.get(0));
+            } else if (keep != null && keep.rule().source().equals(editorText.get())) {
+                // reloaded after a team change: show the rule as it is now, unless the editor holds unsaved edits
+                loaded.stream().filter(e -> e.rule().id().equals(keep.rule().id())).findFirst().ifPresent(selected::set);
+            }
         });
     }
 
