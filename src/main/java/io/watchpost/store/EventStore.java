@@ -124,9 +124,9 @@ public final class EventStore {
                         }
                     }
                     long lastSeq = stored.isEmpty() ? 0 : maxSeq(c);
-                    held.add(fresh, lastSeq);
+                    held.add(fresh);
                     if (held.dueForSave()) {
-                        held.save(c); // with the events it covers: a crash cannot leave it claiming rows not saved
+                        held.save(c, maxSeq(c)); // with the events it covers: a crash cannot leave it claiming rows not saved
                     }
                     c.commit();
                     if (lastSeq > 0) {
@@ -194,7 +194,7 @@ public final class EventStore {
                 return;
             }
             try (Connection c = dataSource.getConnection()) {
-                held.save(c);
+                held.save(c, maxSeq(c));
             } catch (SQLException e) {
                 throw new StoreException("could not save the filter of held events", e);
             }

@@ -64,7 +64,6 @@ final class HeldEvents {
     }
 
     private final List<Part> parts = new ArrayList<>();
-    private long coveredSeq;
     private long unsaved;
 
     private HeldEvents() {
@@ -77,21 +76,21 @@ final class HeldEvents {
 
     static HeldEvents load(Connection c, long firstCapacity) throws SQLException {
         HeldEvents held = new HeldEvents();
+        long coveredSeq = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT covered_seq, filters FROM held_events_filter WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             if (rs.next() && held.read(rs.getBytes(2))) {
-                held.coveredSeq = rs.getLong(1);
+                coveredSeq = rs.getLong(1);
             }
         }
         if (held.parts.isEmpty()) {
             held.parts.add(new Part(BloomFilter.create(KEY, firstCapacity, FALSE_POSITIVES), firstCapacity, 0));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, log_group, event_id FROM events WHERE seq > ? ORDER BY seq")) {
-            ps.setLong(1, held.coveredSeq);
+        try (PreparedStatement ps = c.prepareStatement("SELECT log_group, event_id FROM events WHERE seq > ?")) {
+            ps.setLong(1, coveredSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    held.coveredSeq = rs.getLong(1);
-                    held.put(new EventKey(rs.getString(2), rs.getString(3)));
+                    held.put(new EventKey(rs.getString(1), rs.getString(2)));
                 }
             }
         }
@@ -134,11 +133,10 @@ final class HeldEvents {
      * Takes in events just inserted, before their commit: if it rolls back they stay in the filter, which only makes
      * a later "maybe" of them a lookup.
      */
-    void add(List<EncodedEvent> inserted, long lastSeq) {
+    void add(List<EncodedEvent> inserted) {
         for (EncodedEvent e : inserted) {
             put(EventKey.of(e.event()));
         }
-        coveredSeq = Math.max(coveredSeq, lastSeq);
         unsaved += inserted.size();
     }
 
@@ -155,11 +153,15 @@ final class HeldEvents {
         return n;
     }
 
-    /** Saves the filters with the seq they cover, in the caller's transaction. */
-    void save(Connection c) throws SQLException {
+    /**
+     * Saves the filters in the caller's transaction, as covering every row up to {@code maxSeq}: the highest seq that
+     * transaction sees, all of whose rows were added. Not a seq remembered from an append that rolled back: H2 may
+     * hand that number out again after a crash, to a row the saved filter would then wrongly claim.
+     */
+    void save(Connection c, long maxSeq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "MERGE INTO held_events_filter (id, covered_seq, filters) KEY (id) VALUES (1, ?, ?)")) {
-            ps.setLong(1, coveredSeq);
+            ps.setLong(1, maxSeq);
             ps.setBytes(2, bytes());
             ps.executeUpdate();
         }

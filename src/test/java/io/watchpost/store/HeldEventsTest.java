@@ -47,10 +47,10 @@ class HeldEventsTest {
             for (Event e : events(0, 7_000)) {
                 stored.add(EncodedEvent.of(e));
             }
-            held.add(stored, 7_000);
+            held.add(stored);
             assertEquals(3, held.filters(), "1,000 + 2,000 + 4,000 keys");
             assertEquals(7_000, held.held());
-            held.save(c);
+            held.save(c, 0);
             HeldEvents again = HeldEvents.load(c, 1_000);
             int falsePositives = 0;
             for (int i = 0; i < 7_000; i++) {
