@@ -57,8 +57,13 @@ final class HeldEvents {
      */
     private static final String HELD = "SELECT log_group, event_id FROM events WHERE event_time = ANY(?)";
 
-    private static final Funnel<EventKey> KEY = (k, into) -> into.putUnencodedChars(k.logGroup()).putChar('\0')
-            .putUnencodedChars(k.eventId());
+    /**
+     * A key goes into the filter as one 64-bit FNV-1a hash of its group and id: Guava's Murmur3 then runs over 8
+     * bytes, not ~160 (streamed over the chars it was about 5 % of an ingest thread in the end-to-end profile). Two
+     * keys with the same hash only make a "maybe", which the lookup settles.
+     */
+    private static final Funnel<EventKey> KEY = (k, into) -> into.putLong(fnv1a(k.logGroup()) * 0x9E3779B97F4A7C15L
+            + fnv1a(k.eventId()));
 
     private record Part(BloomFilter<EventKey> filter, long capacity, long count) {
     }
@@ -220,6 +225,14 @@ final class HeldEvents {
             }
         }
         return held;
+    }
+
+    private static long fnv1a(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     private byte[] bytes() {
