@@ -3,6 +3,8 @@ package io.watchpost.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
  * Opening it migrates it; only one process may hold a cache file at a time (H2's file lock).
  */
 public final class Cache implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cache.class);
 
     static {
         prepareH2();
@@ -87,6 +91,9 @@ public final class Cache implements AutoCloseable {
     public void close() {
         try {
             events.saveHeldEvents(); // else the next open reads back the keys stored since the last save
+        } catch (StoreException e) {
+            // only a shortcut for the next open, which then reads the keys back from the rows: not worth failing a close
+            LOG.warn("the filter of held events was not saved: {}", e.getMessage());
         } finally {
             dataSource.close();
         }

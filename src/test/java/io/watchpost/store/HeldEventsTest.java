@@ -117,4 +117,15 @@ class HeldEventsTest {
             assertEquals(4, cache.events().count());
         }
     }
+
+    /** The saved filter is only a shortcut for the next open: failing to write it must not fail closing the cache. */
+    @Test
+    void aFailedSaveDoesNotFailTheClose() throws SQLException {
+        Cache cache = Cache.open(dir.resolve("cache"));
+        cache.events().append(events(0, 5));
+        try (Connection c = cache.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE held_events_filter");
+        }
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(cache::close);
+    }
 }
