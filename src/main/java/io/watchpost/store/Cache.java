@@ -92,7 +92,7 @@ public final class Cache implements AutoCloseable {
         try {
             events.saveHeldEvents(); // else the next open reads back the keys stored since the last save
         } catch (StoreException e) {
-            // only a shortcut for the next open, which then reads the keys back from the rows: not worth failing a close
+            // only a shortcut for the next open, which then reads the keys back from the rows: no cause to fail close
             LOG.warn("the filter of held events was not saved: {}", e.getMessage());
         } finally {
             dataSource.close();

@@ -126,7 +126,8 @@ public final class EventStore {
                     long lastSeq = stored.isEmpty() ? 0 : maxSeq(c);
                     held.add(fresh);
                     if (held.dueForSave()) {
-                        held.save(c, maxSeq(c)); // with the events it covers: a crash cannot leave it claiming rows not saved
+                        // with the events it covers: a crash cannot leave it claiming rows not saved
+                        held.save(c, maxSeq(c));
                     }
                     c.commit();
                     if (lastSeq > 0) {
@@ -187,7 +188,7 @@ public final class EventStore {
         setNullable(ps, 15, e.parseError());
     }
 
-    /** Saves the filter of held events, so that the next open need not read back what was stored since its last save. */
+    /** Saves the filter of held events: the next open then need not read back what was stored since the last save. */
     void saveHeldEvents() {
         synchronized (writeLock) {
             if (held == null) {

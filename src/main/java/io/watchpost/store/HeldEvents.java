@@ -65,7 +65,17 @@ final class HeldEvents {
     private static final Funnel<EventKey> KEY = (k, into) -> into.putLong(fnv1a(k.logGroup()) * 0x9E3779B97F4A7C15L
             + fnv1a(k.eventId()));
 
-    private record Part(BloomFilter<EventKey> filter, long capacity, long count) {
+    /** One filter of the chain and how many keys went into it: the newest takes keys until it holds its capacity. */
+    private static final class Part {
+        final BloomFilter<EventKey> filter;
+        final long capacity;
+        long count;
+
+        Part(BloomFilter<EventKey> filter, long capacity, long count) {
+            this.filter = filter;
+            this.capacity = capacity;
+            this.count = count;
+        }
     }
 
     private final List<Part> parts = new ArrayList<>();
@@ -82,8 +92,8 @@ final class HeldEvents {
     static HeldEvents load(Connection c, long firstCapacity) throws SQLException {
         HeldEvents held = new HeldEvents();
         long coveredSeq = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT covered_seq, filters FROM held_events_filter WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT covered_seq, filters FROM held_events_filter WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
             if (rs.next() && held.read(rs.getBytes(2))) {
                 coveredSeq = rs.getLong(1);
             }
@@ -153,7 +163,7 @@ final class HeldEvents {
     long held() {
         long n = 0;
         for (Part p : parts) {
-            n += p.count();
+            n += p.count;
         }
         return n;
     }
@@ -184,7 +194,7 @@ final class HeldEvents {
 
     private boolean mightHold(EventKey key) {
         for (Part p : parts) {
-            if (p.filter().mightContain(key)) {
+            if (p.filter.mightContain(key)) {
                 return true;
             }
         }
@@ -192,20 +202,19 @@ final class HeldEvents {
     }
 
     private void put(EventKey key) {
-        int last = parts.size() - 1;
-        Part newest = parts.get(last);
-        if (newest.count() >= newest.capacity()) {
-            long capacity = newest.capacity() * 2;
+        Part newest = parts.get(parts.size() - 1);
+        if (newest.count >= newest.capacity) {
+            long capacity = newest.capacity * 2;
             newest = new Part(BloomFilter.create(KEY, capacity, FALSE_POSITIVES), capacity, 0);
             parts.add(newest);
-            last++;
         }
-        newest.filter().put(key);
-        parts.set(last, new Part(newest.filter(), newest.capacity(), newest.count() + 1));
+        newest.filter.put(key);
+        newest.count++;
     }
 
-    /** The keys held at the times of the events at {@code indexes}: those of them the cache holds, and their neighbours. */
-    private static Set<EventKey> held(Connection c, List<Integer> indexes, List<EncodedEvent> batch) throws SQLException {
+    /** The keys held at the times of the events at {@code indexes}: those of them the cache holds, and neighbours. */
+    private static Set<EventKey> held(Connection c, List<Integer> indexes, List<EncodedEvent> batch)
+            throws SQLException {
         Set<Long> times = new LinkedHashSet<>();
         for (int i : indexes) {
             times.add(batch.get(i).event().eventTime().toEpochMilli());
@@ -240,9 +249,9 @@ final class HeldEvents {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeInt(parts.size());
             for (Part p : parts) {
-                out.writeLong(p.capacity());
-                out.writeLong(p.count());
-                p.filter().writeTo(out);
+                out.writeLong(p.capacity);
+                out.writeLong(p.count);
+                p.filter.writeTo(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail

@@ -220,7 +220,7 @@ public class WatchpostApplication extends Application {
             LOG.error("could not start {}", chosen.source(), task.getException());
             scene.setRoot(startFailed("Could not start: " + describe(task.getException())));
         });
-        // Opens the cache and starts the session's services: the threads it starts, H2's included, inherit its priority.
+        // Opens the cache and starts the session's services: threads it starts, H2's included, inherit its priority.
         BackgroundThreads.start(task, "watchpost-startup");
     }
 

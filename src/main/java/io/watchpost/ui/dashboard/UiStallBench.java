@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ingest, then ingest of pre-normalized events through {@link EventStore#append} from a background thread at the
  * target rate, first with the dashboard paused, then live. As in the app, a {@link RollupUpdater} keeps the rollups
  * the charts read about a second behind the cache, on its own background thread. The paused phase separates what
- * ingestion costs the FX thread from what the dashboard adds; each phase also reports GC time and the longest refresh applied on the FX thread.
+ * ingestion costs the FX thread from what the dashboard adds; each phase also reports GC time and the longest
+ * refresh applied on the FX thread.
  *
  * <p>Lives in the UI package, not io.watchpost.bench: ArchitectureTest keeps JavaFX and io.watchpost.ui out of the
  * bench and cli packages. Headless it needs Monocle (test scope in the pom) or a display (e.g. xvfb-run).
