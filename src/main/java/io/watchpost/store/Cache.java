@@ -75,6 +75,7 @@ public final class Cache implements AutoCloseable {
             ds.close();
             throw e;
         }
+        StoreBufferLimit.raise(ds);
         return new Cache(ds);
     }
 

@@ -18,16 +18,23 @@ public final class RollupUpdater implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RollupUpdater.class);
 
+    /** About ten seconds of ingest at 50,000 events/s: beyond it the rollups have fallen behind and read the table. */
+    private static final int MAX_EVENTS_IN_HAND = 500_000;
+
     private final ScheduledExecutorService timer;
+    private final EventStore store;
+    private final AppendedEvents appended = new AppendedEvents(MAX_EVENTS_IN_HAND);
 
     public RollupUpdater(Cache cache, Duration interval) {
+        store = cache.events();
+        store.listen(appended);
         timer = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("watchpost-rollups"));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 // A backlog (history filling a fresh cache) goes round by round, each committed, until caught up.
                 boolean more = true;
                 while (more && !Thread.currentThread().isInterrupted()) {
-                    more = Rollups.catchUp(cache);
+                    more = Rollups.catchUp(cache.dataSource(), store.apiCalls(), System.currentTimeMillis(), appended);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("rollups paused until the next round: {}", e.getMessage());
@@ -37,6 +44,7 @@ public final class RollupUpdater implements AutoCloseable {
 
     @Override
     public void close() {
+        store.unlisten(appended);
         timer.shutdown();
         try {
             if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -1,16 +1,19 @@
 package io.watchpost.store;
 
+import io.watchpost.normalize.Event;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * Keeps the Dashboard's rollup tables ({@code V8__rollups.sql}) in step with the events table. Called inside
- * {@link EventStore#append}'s transaction, after the insert: it folds in the rows stored since the last call
- * ({@code seq > rollup_state.last_seq}), so duplicates that MERGE skipped are never counted, a rolled-back append
- * rolls its counts back with it, and rows written by any other path are caught up on the next append.
- * Appends are serialized by the store's write lock, so the seq range it reads is exactly the new rows.
+ * Keeps the Dashboard's rollup tables ({@code V8__rollups.sql}) in step with the events table. Each round folds in the
+ * rows stored since the last ({@code seq > rollup_state.last_seq}) and moves the mark in the same transaction, so
+ * every stored event counts exactly once: duplicates were never stored, and a round that fails rolls back with its
+ * counts. The rows come from the batches the store just committed when {@link RollupUpdater} holds them
+ * ({@link AppendedEvents}), else from the table.
  */
 public final class Rollups {
 
@@ -71,17 +74,9 @@ public final class Rollups {
     private Rollups() {
     }
 
-    /** Folds the events stored since the last call into the rollups; call inside the appending transaction. */
-    public static void add(Connection c) throws SQLException {
-        while (add(c, System.currentTimeMillis()) == ROWS_PER_ROUND) {
-            // a backlog larger than one round: all of it, in this transaction
-        }
-    }
-
     /**
-     * Folds in what the appends have not, in a transaction of its own: for callers outside the store (the UI stall
-     * bench; tests until EventStore.append calls {@link #add(Connection)}). Safe beside appends: the state row lock
-     * orders them.
+     * Folds in the rows stored since the last round, read from the table, in a transaction of its own. Safe beside
+     * appends and beside another round: the state row lock orders them.
      */
     public static boolean catchUp(javax.sql.DataSource dataSource) {
         return catchUp(dataSource, new ApiCallTimes());
@@ -98,11 +93,16 @@ public final class Rollups {
     }
 
     static boolean catchUp(javax.sql.DataSource dataSource, ApiCallTimes apiCalls, long now) {
+        return catchUp(dataSource, apiCalls, now, null);
+    }
+
+    /** @param appended the batches lately committed, to fold in without reading them back; null: read the table */
+    static boolean catchUp(javax.sql.DataSource dataSource, ApiCallTimes apiCalls, long now, AppendedEvents appended) {
         ApiCallTimes.Taken calls = apiCalls.take();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                boolean more = add(c, now) == ROWS_PER_ROUND;
+                boolean more = add(c, now, appended) == ROWS_PER_ROUND;
                 calls.writeTo(c, now - SECOND_TABLES_SPAN_MILLIS);
                 c.commit();
                 return more;
@@ -124,7 +124,7 @@ public final class Rollups {
     }
 
     /** @return how many rows were folded in */
-    static int add(Connection c, long nowMillis) throws SQLException {
+    static int add(Connection c, long nowMillis, AppendedEvents appended) throws SQLException {
         long fromSeq;
         long dirtyFrom;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, talkers_dirty_from FROM rollup_state WHERE id = 1 FOR UPDATE");
@@ -137,17 +137,15 @@ public final class Rollups {
         // every wide row (raw, fields) several times over and feed the garbage collector for nothing.
         long secondsFrom = nowMillis - SECOND_TABLES_SPAN_MILLIS;
         RollupBatch batch = new RollupBatch(secondsFrom);
-        int rows = 0;
-        try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
-            ps.setLong(1, fromSeq);
-            ps.setInt(2, ROWS_PER_ROUND);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows++;
-                    batch.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
-                }
+        List<AppendedEvents.Appended> inHand = appended == null ? List.of() : appended.takeFollowing(fromSeq, ROWS_PER_ROUND);
+        int rows = inHand.isEmpty() ? addStoredRows(c, fromSeq, batch) : 0;
+        for (AppendedEvents.Appended a : inHand) {
+            for (Event e : a.events()) {
+                // the values exactly as EventStore binds them; seq only moves the mark, so the batch's last will do
+                batch.add(a.lastSeq(), e.eventTime().toEpochMilli(), e.ingestTime().toEpochMilli(), e.logGroup(), e.sourceType(),
+                        e.severity().name(), e.raw().length(), e.action(), e.outcome(), e.user(), e.sourceIp());
             }
+            rows += a.events().size();
         }
         if (batch.isEmpty()) {
             return 0;
@@ -170,6 +168,23 @@ public final class Rollups {
             lastCompactionMillis = nowMillis;
         }
         update(c, "UPDATE rollup_state SET last_seq = ?, talkers_dirty_from = ? WHERE id = 1", toSeq, newDirtyFrom);
+        return rows;
+    }
+
+    /** Reads the rows after {@code fromSeq} back from the table, one round's worth. */
+    private static int addStoredRows(Connection c, long fromSeq, RollupBatch batch) throws SQLException {
+        int rows = 0;
+        try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
+            ps.setLong(1, fromSeq);
+            ps.setInt(2, ROWS_PER_ROUND);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    batch.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+                }
+            }
+        }
         return rows;
     }
 
