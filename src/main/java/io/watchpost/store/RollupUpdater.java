@@ -18,8 +18,11 @@ public final class RollupUpdater implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RollupUpdater.class);
 
-    /** About ten seconds of ingest at 50,000 events/s: beyond it the rollups have fallen behind and read the table. */
-    private static final int MAX_EVENTS_IN_HAND = 500_000;
+    /**
+     * Two seconds of ingest at 50,000 events/s, a round and a half: beyond it the rollups have fallen behind and read
+     * the table. Bounds what they pin: about 150 MB of CloudTrail records at worst.
+     */
+    private static final int MAX_EVENTS_IN_HAND = 100_000;
 
     private final ScheduledExecutorService timer;
     private final EventStore store;
