@@ -123,7 +123,7 @@ public final class EventStore {
                             ps.executeUpdate();
                         }
                     }
-                    long lastSeq = stored.isEmpty() ? 0 : maxSeq(c);
+                    long lastSeq = listeners.isEmpty() || stored.isEmpty() ? 0 : maxSeq(c);
                     held.add(fresh);
                     if (held.dueForSave()) {
                         // with the events it covers: a crash cannot leave it claiming rows not saved

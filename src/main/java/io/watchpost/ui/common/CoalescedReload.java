@@ -1,5 +1,8 @@
 package io.watchpost.ui.common;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whole reload, so nothing announced is missed.
  */
 public final class CoalescedReload {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoalescedReload.class);
 
     private static final int IDLE = 0;
     private static final int RUNNING = 1;
@@ -48,7 +53,10 @@ public final class CoalescedReload {
             state.set(RUNNING); // requests from here on ask for one more round
             try {
                 reload.run();
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                // a failed round still ends like any other: a request that came during it gets its round
+                LOG.warn("reload failed: {}", e.toString());
+            } catch (Error e) {
                 state.set(IDLE); // a failed reload must not leave every later request ignored
                 throw e;
             }

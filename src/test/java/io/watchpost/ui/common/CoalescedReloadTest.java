@@ -51,12 +51,7 @@ class CoalescedReloadTest {
 
     @Test
     void aFailedReloadDoesNotSwallowLaterRequests() throws Exception {
-        // the failure ends the executor's thread; keep it from the JVM-wide handler other tests watch
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r);
-            t.setUncaughtExceptionHandler((thread, e) -> { });
-            return t;
-        });
+        ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             AtomicInteger runs = new AtomicInteger();
             CoalescedReload reload = new CoalescedReload(executor, () -> {
@@ -69,6 +64,31 @@ class CoalescedReloadTest {
             reload.request();
             executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
             assertEquals(2, runs.get());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRequestDuringAFailedReloadStillGetsItsReload() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            AtomicInteger runs = new AtomicInteger();
+            CountDownLatch firstStarted = new CountDownLatch(1);
+            CountDownLatch letFirstFail = new CountDownLatch(1);
+            CoalescedReload reload = new CoalescedReload(executor, () -> {
+                if (runs.incrementAndGet() == 1) {
+                    firstStarted.countDown();
+                    await(letFirstFail);
+                    throw new IllegalStateException("the store was busy");
+                }
+            });
+            reload.request();
+            assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+            reload.request(); // announced while the first round runs, and that round fails
+            letFirstFail.countDown();
+            executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
+            assertEquals(2, runs.get(), "the change announced during the failed round is read");
         } finally {
             executor.shutdownNow();
         }
