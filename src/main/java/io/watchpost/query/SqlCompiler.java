@@ -1,6 +1,7 @@
 package io.watchpost.query;
 
 import io.watchpost.normalize.Severity;
+import io.watchpost.store.ActionKey;
 import io.watchpost.store.EventColumns;
 import io.watchpost.store.SqlWhere;
 
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -46,7 +48,43 @@ public final class SqlCompiler {
         }
         SqlCompiler c = new SqlCompiler(clock);
         String sql = c.node(filter, false);
-        return new SqlWhere(sql, c.params);
+        return withActionKey(filter, sql, c.params);
+    }
+
+    /**
+     * Marks a filter whose top level requires {@code event.action = a} (and maybe {@code event.outcome = o}): the cache
+     * keeps per-minute counts of those, which answer its histogram and narrow its pages.
+     */
+    private static SqlWhere withActionKey(Filter filter, String sql, List<Object> params) {
+        List<Filter> conjuncts = new ArrayList<>();
+        flattenAnd(filter, conjuncts);
+        String action = null;
+        String outcome = null;
+        int keyParts = 0;
+        for (Filter f : conjuncts) {
+            if (f instanceof Filter.Comparison c && c.op() == Filter.Operator.EQ
+                    && FieldRef.of(c.field()) instanceof FieldRef.TextColumn t) {
+                if (t.column().equals("action") && action == null) {
+                    action = c.value();
+                    keyParts++;
+                } else if (t.column().equals("outcome") && outcome == null) {
+                    outcome = c.value();
+                    keyParts++;
+                }
+            }
+        }
+        if (action == null) {
+            return new SqlWhere(sql, params);
+        }
+        return new SqlWhere(sql, params, Optional.of(new ActionKey(action, outcome)), keyParts == conjuncts.size());
+    }
+
+    private static void flattenAnd(Filter f, List<Filter> into) {
+        if (f instanceof Filter.And a) {
+            a.parts().forEach(p -> flattenAnd(p, into));
+        } else {
+            into.add(f);
+        }
     }
 
     private String node(Filter f, boolean negated) {

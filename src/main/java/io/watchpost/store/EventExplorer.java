@@ -23,17 +23,23 @@ public final class EventExplorer {
     /** ~60–120 bars, whatever the range. */
     public static final int MAX_BUCKETS = 120;
 
+    /** Beyond this many buckets a histogram is counted from the rows even for an action filter. */
+    private static final int MAX_COUNTED_BUCKETS = 10_000;
+
     private final DataSource dataSource;
     /** "events" plus, for the benchmark's baseline only, an H2 hint restricting it to a plain time index. */
     private final String table;
+    /** Whether action filters read the per-minute action counts (all but the benchmark's baseline). */
+    private final boolean actionCounts;
 
     public EventExplorer(DataSource dataSource) {
-        this(dataSource, "events");
+        this(dataSource, "events", true);
     }
 
-    private EventExplorer(DataSource dataSource, String table) {
+    private EventExplorer(DataSource dataSource, String table, boolean actionCounts) {
         this.dataSource = dataSource;
         this.table = table;
+        this.actionCounts = actionCounts;
     }
 
     /** The index the benchmark's baseline creates in its own cache: (event_time, seq), as V1 had it. */
@@ -41,7 +47,7 @@ public final class EventExplorer {
 
     /** The same queries with only a plain time index usable: the benchmark's "no help" baseline. */
     public static EventExplorer withTimeIndexOnly(DataSource dataSource) {
-        return new EventExplorer(dataSource, "events USE INDEX (" + TIME_ONLY_INDEX + ")");
+        return new EventExplorer(dataSource, "events USE INDEX (" + TIME_ONLY_INDEX + ")", false);
     }
 
     /** The first page and the histogram in one go: what the Explorer runs when a filter or range changes. */
@@ -108,6 +114,9 @@ public final class EventExplorer {
 
     /** Matching events in the range. */
     public long count(SqlWhere where, TimeRange range) {
+        if (countsAnswer(where)) {
+            return histogram(where, range, HistogramSplit.NONE).total();
+        }
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE event_time >= ? AND event_time < ? AND (" + where.sql() + ")";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, range.fromMillis());
@@ -180,6 +189,33 @@ public final class EventExplorer {
     private EventPage page(Connection c, SqlWhere where, TimeRange range, SortOrder order, PageCursor after,
                                   int pageSize) throws SQLException {
         boolean newest = order == SortOrder.NEWEST_FIRST;
+        List<StoredEvent> events;
+        if (actionCounts && where.actionKey().isPresent()) {
+            // Only the minutes the action counts say hold a match, newest (or oldest) first, until the page is full.
+            events = ActionCounts.inSnapshot(c, where.actionKey().get(), counts -> {
+                List<StoredEvent> found = new ArrayList<>();
+                for (TimeRange span : counts.spans(range, newest)) {
+                    if (after != null && (newest ? span.fromMillis() > after.eventTime() : span.toMillis() <= after.eventTime())) {
+                        continue; // wholly on the far side of the cursor
+                    }
+                    found.addAll(rows(c, where, span, newest, after, pageSize + 1 - found.size()));
+                    if (found.size() > pageSize) {
+                        break;
+                    }
+                }
+                return found;
+            });
+        } else {
+            events = rows(c, where, range, newest, after, pageSize + 1); // one more tells whether there is a next page
+        }
+        boolean more = events.size() > pageSize;
+        List<StoredEvent> shown = more ? events.subList(0, pageSize) : events;
+        return new EventPage(shown, more ? Optional.of(PageCursor.after(shown.get(shown.size() - 1))) : Optional.empty());
+    }
+
+    /** Up to {@code limit} matching events of the range in page order, after the cursor (null: from the start). */
+    private List<StoredEvent> rows(Connection c, SqlWhere where, TimeRange range, boolean newest, PageCursor after, int limit)
+            throws SQLException {
         long from = range.fromMillis();
         long to = range.toMillis();
         String cursor = "";
@@ -205,7 +241,7 @@ public final class EventExplorer {
             params.add(after.seq());
         }
         params.addAll(where.params());
-        params.add(pageSize + 1); // one more tells whether there is a next page
+        params.add(limit);
         List<StoredEvent> events = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             EventStore.bind(ps, params, 1);
@@ -215,48 +251,103 @@ public final class EventExplorer {
                 }
             }
         }
-        boolean more = events.size() > pageSize;
-        List<StoredEvent> shown = more ? events.subList(0, pageSize) : events;
-        return new EventPage(shown, more ? Optional.of(PageCursor.after(shown.get(shown.size() - 1))) : Optional.empty());
+        return events;
     }
 
     private Histogram histogram(Connection c, SqlWhere where, TimeRange range, HistogramSplit split) throws SQLException {
         return histogram(c, where, range, split, Histogram.bucketMillisFor(range, MAX_BUCKETS));
     }
 
+    /** Whether the action counts give this filter's matches exactly: the filter is nothing but an action key. */
+    private boolean countsAnswer(SqlWhere where) {
+        return actionCounts && where.onlyActionKey();
+    }
+
     private Histogram histogram(Connection c, SqlWhere where, TimeRange range, HistogramSplit split, long step)
             throws SQLException {
         int bucketCount = (int) Math.max(0, (range.millis() + step - 1) / step);
-        String splitColumn = split.column();
-        String sql = "SELECT (event_time - ?) / ? AS b" + (splitColumn == null ? "" : ", " + splitColumn)
-                + ", COUNT(*) FROM " + table + " WHERE event_time >= ? AND event_time < ? AND (" + where.sql() + ") GROUP BY b"
-                + (splitColumn == null ? "" : ", " + splitColumn);
         long[] counts = new long[bucketCount];
         List<Map<String, Long>> splits = new ArrayList<>();
         for (int i = 0; i < bucketCount; i++) {
             splits.add(new TreeMap<>());
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, range.fromMillis());
-            ps.setLong(2, step);
-            ps.setLong(3, range.fromMillis());
-            ps.setLong(4, range.toMillis());
-            EventStore.bind(ps, where.params(), 5);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int b = (int) rs.getLong(1);
-                    long n = rs.getLong(splitColumn == null ? 2 : 3);
-                    counts[b] += n;
-                    if (splitColumn != null) {
-                        splits.get(b).merge(rs.getString(2), n, Long::sum);
-                    }
-                }
-            }
+        if (countsAnswer(where) && step % ActionCounts.MINUTE == 0 && bucketCount <= MAX_COUNTED_BUCKETS) {
+            ActionCounts.inSnapshot(c, where.actionKey().get(), actions -> {
+                countFromActionCounts(c, actions, where, range, split, step, counts, splits);
+                return null;
+            });
+        } else {
+            countRows(c, where, range, range.fromMillis(), step, split.column(), "", 0, counts, splits);
         }
         List<Histogram.Bucket> buckets = new ArrayList<>(bucketCount);
         for (int i = 0; i < bucketCount; i++) {
             buckets.add(new Histogram.Bucket(range.fromMillis() + i * step, counts[i], new LinkedHashMap<>(splits.get(i))));
         }
         return new Histogram(range.fromMillis(), step, buckets);
+    }
+
+    /**
+     * The histogram of an action filter: whole minutes from the counts; the minutes a bucket edge or an end of the
+     * range cuts through from their rows (under the counts' mark, which the counts already hold); the events stored
+     * after the mark one by one.
+     */
+    private void countFromActionCounts(Connection c, ActionCounts actions, SqlWhere where, TimeRange range,
+                                       HistogramSplit split, long step, long[] counts, List<Map<String, Long>> splits)
+            throws SQLException {
+        long from = range.fromMillis();
+        long to = range.toMillis();
+        java.util.NavigableSet<Long> cut = new java.util.TreeSet<>();
+        if (Math.floorMod(from, ActionCounts.MINUTE) != 0) { // every edge is as far into its minute as the start
+            for (int i = 0; i <= counts.length; i++) {
+                cut.add(ActionCounts.minuteOf(from + i * step));
+            }
+        }
+        if (Math.floorMod(to, ActionCounts.MINUTE) != 0) {
+            cut.add(ActionCounts.minuteOf(to));
+        }
+        long wholeFrom = Math.floorMod(from, ActionCounts.MINUTE) == 0 ? from : ActionCounts.minuteOf(from) + ActionCounts.MINUTE;
+        actions.countedMinutes(wholeFrom, ActionCounts.minuteOf(to), split.column(), (minute, value, n) -> {
+            if (!cut.contains(minute)) {
+                ActionCounts.addTo(counts, splits, (int) ((minute - from) / step), value, n);
+            }
+        });
+        for (long minute : cut) {
+            long a = Math.max(minute, from);
+            long b = Math.min(minute + ActionCounts.MINUTE, to);
+            if (a < b) {
+                countRows(c, where, new TimeRange(a, b), from, step, split.column(), " AND seq <= ?", actions.mark(), counts, splits);
+            }
+        }
+        actions.forEachUncounted(range, (time, severity, sourceType) -> ActionCounts.addTo(counts, splits,
+                (int) ((time - from) / step), split == HistogramSplit.SEVERITY ? severity
+                        : split == HistogramSplit.SOURCE_TYPE ? sourceType : null, 1));
+    }
+
+    /**
+     * Adds the matching rows of {@code range} to the buckets of {@code step} starting at {@code origin}; {@code extra}
+     * is one more condition taking {@code extraParam}, or empty.
+     */
+    private void countRows(Connection c, SqlWhere where, TimeRange range, long origin, long step, String splitColumn,
+                           String extra, long extraParam, long[] counts, List<Map<String, Long>> splits) throws SQLException {
+        String sql = "SELECT (event_time - ?) / ? AS b" + (splitColumn == null ? "" : ", " + splitColumn)
+                + ", COUNT(*) FROM " + table + " WHERE event_time >= ? AND event_time < ?" + extra + " AND (" + where.sql()
+                + ") GROUP BY b" + (splitColumn == null ? "" : ", " + splitColumn);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, origin);
+            ps.setLong(2, step);
+            ps.setLong(3, range.fromMillis());
+            ps.setLong(4, range.toMillis());
+            int next = 5;
+            if (!extra.isEmpty()) {
+                ps.setLong(next++, extraParam);
+            }
+            EventStore.bind(ps, where.params(), next);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ActionCounts.addTo(counts, splits, (int) rs.getLong(1), splitColumn == null ? null : rs.getString(2),
+                            rs.getLong(splitColumn == null ? 2 : 3));
+                }
+            }
+        }
     }
 }

@@ -24,6 +24,10 @@ final class RollupBatch {
     private record TalkerKey(long bucket, String kind, String talker) {
     }
 
+    /** {@code outcome} may be null. */
+    private record ActionKey(String action, String outcome, long minute, String severity, String sourceType) {
+    }
+
     /** events, bytes, latency sum, latency max. */
     private static final class Sums {
         long events;
@@ -45,6 +49,7 @@ final class RollupBatch {
     private final Map<BinKey, long[]> minuteBins = new HashMap<>();
     private final Map<BinKey, long[]> secondBins = new HashMap<>();
     private final Map<TalkerKey, long[]> talkers = new HashMap<>();
+    private final Map<ActionKey, long[]> actions = new HashMap<>();
     private long lastSeq;
     private long oldestEventTime = Long.MAX_VALUE;
 
@@ -70,6 +75,9 @@ final class RollupBatch {
             long second = eventTime - Math.floorMod(eventTime, 1000L);
             seconds.computeIfAbsent(new SecondKey(second, logGroup, sourceType), k -> new Sums()).add(size, latency);
             secondBins.computeIfAbsent(new BinKey(second, bin), k -> new long[1])[0]++;
+        }
+        if (action != null) {
+            actions.computeIfAbsent(new ActionKey(action, outcome, minute, severity, sourceType), k -> new long[1])[0]++;
         }
         if (sourceIp != null) {
             talker(minute, "ip", sourceIp);
@@ -102,7 +110,7 @@ final class RollupBatch {
     }
 
     void write(Connection c, String mergeMinute, String mergeSecond, String mergeMinuteBins, String mergeSecondBins,
-               String mergeTalkers) throws SQLException {
+               String mergeTalkers, String mergeActions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(mergeMinute)) {
             for (Map.Entry<MinuteKey, Sums> e : minutes.entrySet()) {
                 MinuteKey k = e.getKey();
@@ -138,6 +146,21 @@ final class RollupBatch {
                     ps.setString(2, e.getKey().kind());
                     ps.setString(3, e.getKey().talker());
                     ps.setLong(4, e.getValue()[0]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!actions.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(mergeActions)) {
+                for (Map.Entry<ActionKey, long[]> e : actions.entrySet()) {
+                    ActionKey k = e.getKey();
+                    ps.setString(1, k.action());
+                    ps.setString(2, k.outcome());
+                    ps.setLong(3, k.minute());
+                    ps.setString(4, k.severity());
+                    ps.setString(5, k.sourceType());
+                    ps.setLong(6, e.getValue()[0]);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -284,23 +284,38 @@ public final class UiStallBench {
         }
     }
 
-    /** A CloudTrail / VPC flow / sshd / app mix with a realistic spread of addresses, users and calls. */
+    /**
+     * A CloudTrail / VPC flow / sshd / app mix with a realistic spread of addresses, users and calls, delivered as the
+     * ingest pipeline stores it: each batch is one FilterLogEvents page of one log group, in timestamp order (the
+     * order the API returns), and each group's pages follow on from its last one, as a lane following the group
+     * polls them. The groups lag real time by different amounts (CloudTrail delivers minutes late, flow logs close
+     * their capture window after a minute, sshd and application logs arrive within seconds), so the cache's time
+     * index takes four runs of ascending times at four different places.
+     */
     private static final class BenchEvents {
         private static final String[] TYPES = {"cloudtrail", "vpcflow", "auth", "json"};
         private static final String[] GROUPS = {"/aws/cloudtrail/management", "/vpc/flow-logs", "/ec2/secure", "/ecs/payments-api"};
+        private static final long[] LAG_MILLIS = {300_000, 60_000, 2_000, 500};
         private static final String[] USERS = {"alice", "bob", "carol", "deploy", "ci-runner", "svc-backup"};
         private static final String[] CALLS = {"DescribeInstances", "GetObject", "ListBuckets", "AssumeRole", "ConsoleLogin", "PutObject"};
         private static final String RAW = "x".repeat(400); // sized like a CloudTrail record; the table stores it once per row
         /** Shared by every phase's generator: a phase reusing the ids of the one before would store only duplicates. */
         private static final AtomicLong NEXT_ID = new AtomicLong();
         private final java.util.Random random = new java.util.Random(42);
+        /** Per group, the time just after the newest event of its last page (0: no page yet). */
+        private final long[] followed = new long[GROUPS.length];
+        private long pages;
 
+        /** The next page: {@code count} events of the next group, spread evenly over the time since its last page. */
         List<Event> next(int count, long nowMillis) {
+            int k = (int) (pages++ % GROUPS.length);
+            long to = nowMillis - LAG_MILLIS[k];
+            long from = followed[k] == 0 ? to - 1_000 : Math.min(followed[k], to);
+            followed[k] = to;
             List<Event> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 long id = NEXT_ID.getAndIncrement();
-                int k = (int) (id % 4);
-                long time = nowMillis - 200 - random.nextInt(2_000);
+                long time = from + (to - from) * i / count;
                 // Addresses Zipf-like: a few talk a lot, a long tail rarely.
                 String ip = "198.51." + (int) Math.abs(random.nextGaussian() * 3) + "." + (1 + (int) Math.abs(random.nextGaussian() * 40));
                 String user = k == 0 || k == 2 ? USERS[Math.min(USERS.length - 1, (int) Math.abs(random.nextGaussian() * 2))] : null;
