@@ -11,6 +11,7 @@ import io.watchpost.source.IngestMode;
 import io.watchpost.source.RequestBudget;
 import io.watchpost.source.SourceException;
 import io.watchpost.store.Cache;
+import io.watchpost.store.RollupUpdater;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -104,9 +105,13 @@ public final class IngestCommand implements Callable<Integer> {
         long began = System.nanoTime();
         Cache db = Cache.open(cache.path());
         IngestEngine engine;
+        // As in the app: the rollups (the Dashboard's, and the action counts the Explorer's action filters read) follow
+        // what is stored from the batches in hand, instead of reading it all back on the next open.
+        RollupUpdater rollups = new RollupUpdater(db, Duration.ofSeconds(1));
         try {
             engine = new IngestEngine(settings, options, budget, db.events());
         } catch (RuntimeException e) {
+            rollups.close();
             db.close();
             throw e;
         }
@@ -115,6 +120,7 @@ public final class IngestCommand implements Callable<Integer> {
         Runnable closeAll = () -> {
             if (closed.compareAndSet(false, true)) {
                 engine.close(); // waits for in-flight pages to commit with their checkpoints
+                rollups.close();
                 db.close();
             }
         };

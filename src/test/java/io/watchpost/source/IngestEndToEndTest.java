@@ -65,7 +65,7 @@ class IngestEndToEndTest {
     }
 
     @Test
-    void ingestsEveryEventWithEveryFieldAndTwiceAddsNothing() {
+    void ingestsEveryEventWithEveryFieldAndTwiceAddsNothing() throws java.sql.SQLException {
         long t0 = System.currentTimeMillis() - 3_600_000;
         put(TRAIL, "123456789012_CloudTrail_us-east-1", List.of(
                 "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\",\"arn\":\"arn:aws:iam::123456789012:user/mallory\"},"
@@ -111,6 +111,15 @@ class IngestEndToEndTest {
             assertEquals(java.time.Instant.parse("2025-11-24T08:00:00Z"), attach.eventTime());
             assertEquals("root", stored.values().stream().filter(e -> "ConsoleLogin".equals(e.action())).findFirst().orElseThrow().user());
             assertEquals(1, stored.values().stream().filter(Event::hasParseError).count(), "the truncated JSON is kept and flagged");
+            // The command kept the rollups as the app does: every stored event counted, its action among the counts.
+            try (java.sql.Connection c = cache.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT last_seq FROM rollup_state), (SELECT MAX(seq) FROM events), "
+                         + "(SELECT SUM(events) FROM rollup_action_minute), (SELECT COUNT(*) FROM events WHERE action IS NOT NULL)")) {
+                rs.next();
+                assertEquals(rs.getLong(2), rs.getLong(1), "rollups counted up to the last stored event");
+                assertEquals(rs.getLong(4), rs.getLong(3), "every event with an action is in the action counts");
+                assertTrue(rs.getLong(3) > 0);
+            }
         }
     }
 
