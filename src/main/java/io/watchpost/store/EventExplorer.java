@@ -149,11 +149,26 @@ public final class EventExplorer {
             params.add(field);
             has = "fields ILIKE ? ESCAPE '\\'";
         }
-        String sql = "SELECT v, COUNT(*) AS n FROM (SELECT " + value + " AS v FROM " + table + " WHERE event_time >= ? AND "
-                + "event_time < ? AND " + has + " AND (" + where.sql() + ")) WHERE v IS NOT NULL "
-                + "GROUP BY v ORDER BY n DESC, v LIMIT ?";
-        params.add(range.fromMillis());
-        params.add(range.toMillis());
+        String rows;
+        if (column.isEmpty() && actionCounts && where.actionKey().isPresent()) {
+            // A JSON field is read from the row. Pick the rows of the action from the time index first (it carries
+            // action and outcome), so only those are read, not every row of the range that mentions the key.
+            ActionKey key = where.actionKey().get();
+            rows = "seq IN (SELECT seq FROM " + table + " WHERE event_time >= ? AND event_time < ? AND action = ?"
+                    + (key.outcome() == null ? "" : " AND outcome = ?") + ")";
+            params.add(range.fromMillis());
+            params.add(range.toMillis());
+            params.add(key.action());
+            if (key.outcome() != null) {
+                params.add(key.outcome());
+            }
+        } else {
+            rows = "event_time >= ? AND event_time < ?";
+            params.add(range.fromMillis());
+            params.add(range.toMillis());
+        }
+        String sql = "SELECT v, COUNT(*) AS n FROM (SELECT " + value + " AS v FROM " + table + " WHERE " + rows + " AND "
+                + has + " AND (" + where.sql() + ")) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ?";
         if (column.isEmpty()) {
             params.add("%\"" + field.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\":%");
         }

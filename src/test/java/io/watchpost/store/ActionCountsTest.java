@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Action filters answered from the per-minute action counts must give exactly what the rows give: the same pages in
- * both orders, the same histogram (whole minutes, minutes cut by bucket edges, events stored after the rollups' mark)
- * and the same count. The reference is the same filter without its action key, which reads the rows.
+ * both orders, the same histogram (whole minutes, minutes cut by bucket edges, events stored after the rollups' mark),
+ * the same count and the same top values (JSON fields are read only from the action's rows). The reference is the same filter without its action key, which reads the rows.
  */
 class ActionCountsTest {
 
@@ -41,7 +41,7 @@ class ActionCountsTest {
             out.add(new Event(Instant.ofEpochMilli(t), Instant.ofEpochMilli(t + 500), "/g" + (i % 2), "s", "e" + i,
                     i % 3 == 0 ? "cloudtrail" : "json", random.nextBoolean() ? Severity.WARNING : Severity.INFO, action,
                     OUTCOMES[random.nextInt(OUTCOMES.length)], random.nextBoolean() ? "alice" : "bob", null, "m" + i, "raw" + i,
-                    Map.of(), null));
+                    random.nextInt(5) == 0 ? Map.of() : Map.of("awsRegion", "eu-west-" + random.nextInt(3)), null));
         }
         return out;
     }
@@ -92,6 +92,10 @@ class ActionCountsTest {
                     for (long step : new long[]{60_000, 120_000, 300_000}) {
                         assertEquals(explorer.histogram(rows, range, step), explorer.histogram(counted, range, step),
                                 what + " step " + step);
+                    }
+                    for (String field : List.of("awsRegion", "user.name")) {
+                        assertEquals(explorer.topValues(rows, range, field, 10), explorer.topValues(counted, range, field, 10),
+                                what + " top " + field);
                     }
                     for (SortOrder order : SortOrder.values()) {
                         assertEquals(walk(explorer, rows, range, order), walk(explorer, counted, range, order), what + " " + order);
