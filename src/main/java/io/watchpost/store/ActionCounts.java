@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -111,7 +112,7 @@ final class ActionCounts {
             spans.add(clip(start, end, range));
         }
         if (newestFirst) {
-            java.util.Collections.reverse(spans);
+            Collections.reverse(spans);
         }
         return spans;
     }
@@ -157,7 +158,7 @@ final class ActionCounts {
 
     /**
      * The events stored after the mark that match the key, in {@code range}. Read by seq (the primary key), in Java:
-     * a condition on time or action here would let H2 pick the time index and walk the whole range.
+     * a condition on time or action here could let H2 pick the time index and walk the whole range.
      */
     void forEachUncounted(TimeRange range, UncountedSink sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UNCOUNTED)) {

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The Explorer's queries over the cache for a compiled filter ({@link SqlWhere}) and a time range: pages with a
@@ -311,7 +313,7 @@ public final class EventExplorer {
             throws SQLException {
         long from = range.fromMillis();
         long to = range.toMillis();
-        java.util.NavigableSet<Long> cut = new java.util.TreeSet<>();
+        NavigableSet<Long> cut = new TreeSet<>();
         if (Math.floorMod(from, ActionCounts.MINUTE) != 0) { // every edge is as far into its minute as the start
             for (int i = 0; i <= counts.length; i++) {
                 cut.add(ActionCounts.minuteOf(from + i * step));
@@ -334,8 +336,7 @@ public final class EventExplorer {
             }
         }
         actions.forEachUncounted(range, (time, severity, sourceType) -> ActionCounts.addTo(counts, splits,
-                (int) ((time - from) / step), split == HistogramSplit.SEVERITY ? severity
-                        : split == HistogramSplit.SOURCE_TYPE ? sourceType : null, 1));
+                (int) ((time - from) / step), split.valueOf(severity, sourceType), 1));
     }
 
     /**

@@ -13,4 +13,13 @@ public enum HistogramSplit {
     String column() {
         return column;
     }
+
+    /** This split's value for an event with this severity and source type; null when not split. */
+    String valueOf(String severity, String sourceType) {
+        return switch (this) {
+            case NONE -> null;
+            case SEVERITY -> severity;
+            case SOURCE_TYPE -> sourceType;
+        };
+    }
 }

@@ -25,7 +25,7 @@ final class RollupBatch {
     }
 
     /** {@code outcome} may be null. */
-    private record ActionKey(String action, String outcome, long minute, String severity, String sourceType) {
+    private record ActionMinuteKey(String action, String outcome, long minute, String severity, String sourceType) {
     }
 
     /** events, bytes, latency sum, latency max. */
@@ -49,7 +49,7 @@ final class RollupBatch {
     private final Map<BinKey, long[]> minuteBins = new HashMap<>();
     private final Map<BinKey, long[]> secondBins = new HashMap<>();
     private final Map<TalkerKey, long[]> talkers = new HashMap<>();
-    private final Map<ActionKey, long[]> actions = new HashMap<>();
+    private final Map<ActionMinuteKey, long[]> actions = new HashMap<>();
     private long lastSeq;
     private long oldestEventTime = Long.MAX_VALUE;
 
@@ -77,7 +77,7 @@ final class RollupBatch {
             secondBins.computeIfAbsent(new BinKey(second, bin), k -> new long[1])[0]++;
         }
         if (action != null) {
-            actions.computeIfAbsent(new ActionKey(action, outcome, minute, severity, sourceType), k -> new long[1])[0]++;
+            actions.computeIfAbsent(new ActionMinuteKey(action, outcome, minute, severity, sourceType), k -> new long[1])[0]++;
         }
         if (sourceIp != null) {
             talker(minute, "ip", sourceIp);
@@ -153,8 +153,8 @@ final class RollupBatch {
         }
         if (!actions.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(mergeActions)) {
-                for (Map.Entry<ActionKey, long[]> e : actions.entrySet()) {
-                    ActionKey k = e.getKey();
+                for (Map.Entry<ActionMinuteKey, long[]> e : actions.entrySet()) {
+                    ActionMinuteKey k = e.getKey();
                     ps.setString(1, k.action());
                     ps.setString(2, k.outcome());
                     ps.setLong(3, k.minute());

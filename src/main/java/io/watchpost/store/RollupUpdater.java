@@ -24,14 +24,13 @@ public final class RollupUpdater implements AutoCloseable {
      */
     private static final int MAX_EVENTS_IN_HAND = 100_000;
 
-    private final ScheduledExecutorService timer;
-    private final EventStore store;
-    private final AppendedEvents appended = new AppendedEvents(MAX_EVENTS_IN_HAND);
-
     /** A close folds in what is left, but not forever if something still appends: ten rounds of 100,000 rows. */
     private static final int ROUNDS_ON_CLOSE = 10;
 
+    private final ScheduledExecutorService timer;
     private final Cache cache;
+    private final EventStore store;
+    private final AppendedEvents appended = new AppendedEvents(MAX_EVENTS_IN_HAND);
 
     public RollupUpdater(Cache cache, Duration interval) {
         this.cache = cache;
@@ -67,7 +66,8 @@ public final class RollupUpdater implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            for (int round = 0; round < ROUNDS_ON_CLOSE; round++) {
+            // Not on an interrupted thread: an interrupt during H2's file I/O can close the database under the app.
+            for (int round = 0; round < ROUNDS_ON_CLOSE && !Thread.currentThread().isInterrupted(); round++) {
                 if (!Rollups.catchUp(cache.dataSource(), store.apiCalls(), System.currentTimeMillis(), appended)) {
                     break;
                 }
